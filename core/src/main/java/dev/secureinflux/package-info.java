@@ -1,0 +1,2 @@
+/** The secure InfluxDB client builder: {@link dev.secureinflux.SecureInflux}. */
+package dev.secureinflux;

@@ -1,0 +1,2 @@
+/** Not API: may change at any time. */
+package dev.secureinflux.tls.internal;
