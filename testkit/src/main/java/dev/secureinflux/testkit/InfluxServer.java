@@ -181,6 +181,11 @@ public final class InfluxServer implements AutoCloseable {
     return config;
   }
 
+  /** Whether {@code influxd} is running: started, not closed, and not exited. */
+  public boolean isRunning() {
+    return !closed && process != null && process.isAlive();
+  }
+
   /** The process id of {@code influxd}. */
   public long pid() {
     return process.pid();

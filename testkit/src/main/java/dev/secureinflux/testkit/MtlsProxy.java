@@ -144,6 +144,11 @@ public final class MtlsProxy implements AutoCloseable {
     return dir.resolve("nginx.conf");
   }
 
+  /** Whether nginx is running: started, not closed, and not exited. */
+  public boolean isRunning() {
+    return !closed && process != null && process.isAlive();
+  }
+
   /** The process id of the nginx master. */
   public long pid() {
     return process.pid();
@@ -288,13 +293,16 @@ public final class MtlsProxy implements AutoCloseable {
     /**
      * Starts nginx and waits until {@code /ping} answers 204 through it with a client certificate.
      *
-     * @throws IllegalStateException if no upstream was given
+     * @throws IllegalStateException if no upstream was given, or it is not running
      * @throws ExecutableNotFoundException if {@code nginx} is not installed (names the Debian package)
      * @throws ServerStartException if it exits or does not answer in time (quotes its log)
      */
     public MtlsProxy start() {
       if (upstream == null) {
         throw new IllegalStateException("upstream(InfluxServer) is required: the proxy needs a server to forward to");
+      }
+      if (!upstream.isRunning()) {
+        throw new IllegalStateException("upstream " + upstream + " is not running: start it before the proxy");
       }
       Path nginx = executable != null
           ? Executables.require(executable, "nginx")

@@ -159,9 +159,11 @@ class MtlsProxyIT {
     });
     assertTrue(processes.size() >= 2, "expected an nginx master and a worker: " + processes);
     Path dir = second.tempDir();
+    assertTrue(second.isRunning());
 
     second.close();
 
+    assertFalse(second.isRunning());
     for (ProcessHandle p : processes) {
       Optional<ProcessHandle> after = ProcessHandle.of(p.pid());
       assertFalse(after.isPresent() && after.get().isAlive(), "nginx pid " + p.pid() + " still alive");
@@ -178,6 +180,14 @@ class MtlsProxyIT {
       HttpClient client = client(TestTls.clientContext(proxy.serverCa(), proxy.newClientCertificate("app")));
       assertEquals(200, query(client, proxy.url(), "SHOW USERS", plain).statusCode());
     }
+  }
+
+  @Test
+  void start_closedUpstream_throws() {
+    InfluxServer closed = InfluxServer.builder().https(false).start();
+    closed.close();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> MtlsProxy.start(closed));
+    assertTrue(e.getMessage().contains("is not running: start it before the proxy"), e.getMessage());
   }
 
   @Test
