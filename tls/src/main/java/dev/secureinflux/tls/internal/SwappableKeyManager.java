@@ -51,11 +51,8 @@ public final class SwappableKeyManager extends X509ExtendedKeyManager {
   }
 
   private static boolean fits(String keyAlgorithm, String type) {
-    if (type.equals(keyAlgorithm) || type.startsWith(keyAlgorithm + "_")) {
+    if (type.equals(keyAlgorithm)) {
       return true;
-    }
-    if (keyAlgorithm.equals("RSA")) {
-      return type.equals("RSASSA-PSS");
     }
     return keyAlgorithm.startsWith("ED") && (type.equals("EDDSA") || type.startsWith("ED"));
   }
