@@ -231,6 +231,19 @@ class TrustFilesTest {
   }
 
   @Test
+  void keyStore_identityStoreAsTrust_throwsFormat() {
+    TestCertificate leaf = TestCertificate.builder().commonName("leaf").issuer(CA_A).build();
+    for (String type : List.of("PKCS12", "JKS")) {
+      Path store = leaf.writeKeyStore(dir.resolve("id." + type), type, "leaf", PASSWORD.toCharArray(),
+          PASSWORD.toCharArray());
+      MaterialFormatException e = assertThrows(MaterialFormatException.class,
+          () -> TrustMaterial.keyStore(store, PASSWORD.toCharArray()).anchors());
+      assertTrue(e.getMessage().contains("key entries only") || e.getMessage().contains("only key entries"),
+          type + ": " + e.getMessage());
+    }
+  }
+
+  @Test
   void keyStore_pemFile_throwsPointingToPem() throws IOException {
     Path file = write("ca.pem", CA_A.certificatePem());
     MaterialFormatException e = assertThrows(MaterialFormatException.class,
