@@ -53,6 +53,17 @@ class HandshakeTest {
   }
 
   @Test
+  void handshake_chainSentOutOfOrderWithRoot_connects() throws Exception {
+    TestCertificate server = leaf().build();
+    List<java.security.cert.X509Certificate> sent = List.of(server.certificate(), ROOT.certificate(),
+        INTERMEDIATE.certificate());
+    try (LoopbackTlsServer s = LoopbackTlsServer.start(sent, server.keyPair().getPrivate());
+        SSLSocket c = connect(trustingRoot(), "localhost", s.port())) {
+      assertEcho(c, "out of order");
+    }
+  }
+
+  @Test
   void handshake_ipLiteralWithIpSan_connects() throws Exception {
     try (LoopbackTlsServer s = LoopbackTlsServer.start(leaf().build());
         SSLSocket c = connect(trustingRoot(), "127.0.0.1", s.port())) {
