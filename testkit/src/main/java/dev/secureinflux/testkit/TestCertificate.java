@@ -424,6 +424,9 @@ public final class TestCertificate {
           return "SHA256withRSA";
         case "EC":
           return "SHA256withECDSA";
+        case "EdDSA": // the JDK's name for Ed25519 keys; the signature name BouncyCastle knows is Ed25519
+        case "Ed25519":
+          return "Ed25519";
         default:
           return signer.getPrivate().getAlgorithm();
       }
