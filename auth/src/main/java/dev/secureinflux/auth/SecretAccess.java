@@ -8,4 +8,10 @@ public final class SecretAccess {
   static final SecretAccess INSTANCE = new SecretAccess();
 
   private SecretAccess() {}
+
+  /** Format unspecified; never contains secrets. */
+  @Override
+  public String toString() {
+    return "SecretAccess";
+  }
 }

@@ -1,0 +1,148 @@
+package dev.secureinflux.auth;
+
+import dev.secureinflux.auth.internal.ConnectionSafety;
+import dev.secureinflux.auth.internal.Json;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * An OkHttp <em>network</em> interceptor that puts {@link Credentials} in the {@code Authorization} header, and
+ * nowhere else, for requests to one origin over connections safe for them.
+ *
+ * <h2>Secure defaults</h2>
+ * <ul>
+ *   <li>Credentials go only to the configured origin (scheme, host, port): a request to another origin, for
+ *       example after a redirect, goes without them.
+ *   <li>Credentials ride only on a TLS connection (OkHttp has a handshake only once its trust manager and
+ *       hostname verifier accepted the server) or a direct plaintext connection whose peer address is loopback.
+ *   <li>Any {@code Authorization} header and {@code u}/{@code p} query parameters another layer added (such as
+ *       influxdb-java's) are removed from every request.
+ *   <li>As a network interceptor it runs after influxdb-java's logging interceptor, so the header is never logged.
+ * </ul>
+ *
+ * <h2>Refusals</h2>
+ * {@link InsecureConnectionException} if the connection is not safe (nothing is sent) or the interceptor was
+ * installed as an application interceptor; {@link AuthenticationException} for a 401 and
+ * {@link AuthorizationException} for a 403 from the origin. All are thrown from {@code Call.execute()}.
+ *
+ * <pre>{@code
+ * OkHttpClient.Builder http = new OkHttpClient.Builder()
+ *     .addNetworkInterceptor(AuthInterceptor.create(credentials, HttpUrl.get("https://influx.example.com:8086")));
+ * InfluxDB influx = InfluxDBFactory.connect("https://influx.example.com:8086", http);
+ * }</pre>
+ */
+public final class AuthInterceptor implements Interceptor {
+  private static final Pattern QUERY_REFUSED = Pattern.compile("(?s).*requires (\\S+(?: privilege)?)(?: on (.*))?$");
+  private static final Pattern WRITE_REFUSED = Pattern.compile("(?s).*not authorized to write to database \"(.*)\"$");
+  private static final Pattern STATEMENT = Pattern.compile("(?s)statement '.*', requires");
+
+  private final Credentials credentials;
+  private final HttpUrl origin;
+
+  private AuthInterceptor(Credentials credentials, HttpUrl origin) {
+    this.credentials = credentials;
+    this.origin = origin;
+  }
+
+  /** An interceptor sending {@code credentials} to {@code origin}'s scheme, host and port only. */
+  public static AuthInterceptor create(Credentials credentials, HttpUrl origin) {
+    Objects.requireNonNull(credentials, "credentials == null");
+    Objects.requireNonNull(origin, "origin == null");
+    return new AuthInterceptor(credentials, origin);
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    HttpUrl url = request.url().newBuilder().removeAllQueryParameters("u").removeAllQueryParameters("p").build();
+    Request.Builder outgoing = request.newBuilder().url(url).removeHeader("Authorization");
+    boolean ours = sameOrigin(url);
+    if (ours) {
+      String unsafe = ConnectionSafety.unsafeReason(chain.connection());
+      if (unsafe != null) {
+        throw new InsecureConnectionException("refusing to send credentials" + forUser() + " to " + origin(url)
+            + ": " + unsafe + "; use https:// (plain http is only for loopback addresses)");
+      }
+      outgoing.header("Authorization", credentials.authorizationHeader(InsecureSecretAccess.get()));
+    }
+    Response response = chain.proceed(outgoing.build());
+    if (!ours || (response.code() != 401 && response.code() != 403)) {
+      return response;
+    }
+    String error;
+    try (Response closing = response) {
+      error = Json.errorField(closing.peekBody(8192).string());
+    }
+    if (response.code() == 401) {
+      throw new AuthenticationException("authentication failed" + forUser() + " at " + origin(url) + ": check the "
+          + hint() + serverSaid(error));
+    }
+    throw new AuthorizationException(refusal(error, url));
+  }
+
+  private boolean sameOrigin(HttpUrl url) {
+    return url.scheme().equals(origin.scheme()) && url.host().equals(origin.host()) && url.port() == origin.port();
+  }
+
+  private String forUser() {
+    return credentials.user().map(u -> " for user " + u).orElse(" (" + credentials.kind() + ")");
+  }
+
+  private String hint() {
+    switch (credentials.kind()) {
+      case "JWT":
+        return "shared secret, that the user exists, and the clocks";
+      case "token":
+        return "token";
+      default:
+        return "user name and password";
+    }
+  }
+
+  private String refusal(String error, HttpUrl url) {
+    String who = credentials.user().map(u -> "user " + u).orElse("the token's user");
+    String where = " at " + origin(url) + serverSaid(error);
+    if (error != null) {
+      Matcher write = WRITE_REFUSED.matcher(error);
+      if (write.matches()) {
+        return who + " lacks privilege WRITE on database \"" + write.group(1) + "\"" + where;
+      }
+      Matcher query = QUERY_REFUSED.matcher(error);
+      if (query.matches()) {
+        String on = query.group(2) == null ? "" : " on database \"" + query.group(2) + "\"";
+        return who + " lacks privilege " + query.group(1).replace(" privilege", "") + on + where;
+      }
+    }
+    return who + " lacks a privilege for " + url.encodedPath() + where;
+  }
+
+  /** The server's error text, without the statement it may quote, shortened and on one line. */
+  static String serverSaid(String error) {
+    if (error == null || error.isBlank()) {
+      return "";
+    }
+    String text = STATEMENT.matcher(error).replaceAll("statement <redacted>, requires");
+    text = text.replaceAll("\\p{Cntrl}", " ");
+    if (text.length() > 200) {
+      text = text.substring(0, 200) + "...";
+    }
+    return " (server: " + text + ")";
+  }
+
+  private static String origin(HttpUrl url) {
+    return url.scheme() + "://" + (url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host()) + ":"
+        + url.port();
+  }
+
+  /** Format unspecified; never contains secrets. */
+  @Override
+  public String toString() {
+    return "AuthInterceptor(" + credentials + " -> " + origin(origin) + ")";
+  }
+}
