@@ -3,6 +3,7 @@ package dev.secureinflux.internal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.util.Objects;
@@ -12,8 +13,9 @@ import javax.net.SocketFactory;
  * Socket factory for plain-HTTP clients: every socket refuses, in {@code connect()} and before any byte is written,
  * a remote address that is not loopback (127.0.0.0/8 or ::1).
  *
- * <p>Sockets come from the delegate (the user's factory or the JDK's) and are only connected once the address
- * passed the check.
+ * <p>Sockets come from the delegate (the user's factory) and are only connected once the address passed the check;
+ * in place of the JDK's default factory, sockets are made with {@link Proxy#NO_PROXY}, so that neither
+ * {@code socksProxyHost} nor a default {@code ProxySelector} can route them through a proxy.
  */
 public final class LoopbackSocketFactory extends SocketFactory {
   private final SocketFactory delegate;
@@ -40,7 +42,10 @@ public final class LoopbackSocketFactory extends SocketFactory {
 
   @Override
   public Socket createSocket() throws IOException {
-    return new GuardedSocket(delegate.createSocket());
+    // The JDK's default factory makes SOCKS-capable sockets, which consult socksProxyHost and the default
+    // ProxySelector in connect(); a NO_PROXY socket always connects directly.
+    Socket raw = delegate == SocketFactory.getDefault() ? new Socket(Proxy.NO_PROXY) : delegate.createSocket();
+    return new GuardedSocket(raw);
   }
 
   @Override

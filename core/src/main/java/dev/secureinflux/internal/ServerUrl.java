@@ -43,7 +43,7 @@ public final class ServerUrl {
     }
     String trimmed = url.strip();
     Matcher m = SCHEME.matcher(trimmed);
-    if (!m.find()) {
+    if (!m.find() || (trimmed.length() > m.end() && Character.isDigit(trimmed.charAt(m.end())))) {
       throw new InvalidUrlException("url must start with https:// (or http:// for a loopback host): "
           + describeUnparsed(trimmed));
     }
@@ -70,18 +70,19 @@ public final class ServerUrl {
           + "): settings go through the builder, credentials through credentials(..)");
     }
     String rawHost = uri.getHost();
-    if (rawHost == null || !sameHost(rawHost, parsed.host())) {
-      throw new InvalidUrlException("url host cannot be read unambiguously (" + display + "): write the host "
-          + "as a plain ASCII name (punycode for IDN), a dotted-quad IPv4 or a bracketed IPv6 literal");
-    }
-    boolean loopback = Loopback.isLoopbackHost(rawHost)
-        || (rawHost.startsWith("[") && parsed.host().equals("::1"));
+    boolean unambiguous = rawHost != null && sameHost(rawHost, parsed.host());
+    boolean loopback = unambiguous && (Loopback.isLoopbackHost(rawHost)
+        || (rawHost.startsWith("[") && parsed.host().equals("::1")));
     boolean plain = scheme.equals("http");
     if (plain && !loopback) {
       throw new PlaintextRefusedException("plain http:// is refused for " + display + ": that host is not "
           + "loopback, so the password and data would cross the network in clear. Use https://"
           + hostForDisplay(parsed.host()) + ":" + parsed.port() + " (with trust(..) for a private CA); "
-          + "plain HTTP is only for 127.0.0.0/8, [::1] and localhost");
+          + "plain HTTP is only for 127.0.0.0/8 (dotted quad), [::1] and localhost");
+    }
+    if (!unambiguous) {
+      throw new InvalidUrlException("url host cannot be read unambiguously (" + display + "): write the host "
+          + "as a plain ASCII name (punycode for IDN), a dotted-quad IPv4 or a bracketed IPv6 literal");
     }
     String path = parsed.encodedPath().endsWith("/") ? parsed.encodedPath() : parsed.encodedPath() + "/";
     HttpUrl origin = parsed.newBuilder().encodedPath(path).build();
