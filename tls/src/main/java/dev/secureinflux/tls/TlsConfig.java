@@ -1,115 +1,378 @@
 package dev.secureinflux.tls;
 
+import dev.secureinflux.tls.internal.JdkTls;
+import dev.secureinflux.tls.internal.MaterialWatcher;
+import dev.secureinflux.tls.internal.Pins;
+import dev.secureinflux.tls.internal.PolicySslContext;
+import dev.secureinflux.tls.internal.PolicyTrustManager;
+import dev.secureinflux.tls.internal.SwappableKeyManager;
+import dev.secureinflux.tls.internal.TlsPolicy;
+import dev.secureinflux.tls.internal.TrustState;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * TLS settings that cannot be made insecure. SHELL: signatures agreed for parallel work.
+ * TLS client settings that cannot be made insecure: an {@link SSLContext}, trust manager, socket factory,
+ * host name verifier and {@link SSLParameters} for OkHttp, {@code java.net.http.HttpClient} or
+ * {@code HttpsURLConnection}.
+ *
+ * <h2>Secure defaults</h2>
+ * TLS 1.3 and 1.2 only, TLS 1.2 with ECDHE and AEAD suites only ({@link #DEFAULT_PROTOCOLS},
+ * {@link #DEFAULT_CIPHER_SUITES}); trust in the JDK's trust store unless {@link Builder#trust} says otherwise.
+ * Every server chain is validated with PKIX and, whatever the JDK's {@code java.security} allows, refused when
+ * a certificate below the anchor is signed with SHA-1 or MD5, has an RSA key under 2048 or an EC key under 256
+ * bits, when an intermediate is not a CA or the leaf's extended key usage excludes serverAuth. The host name is
+ * checked by subjectAltName only, inside the trust manager, so every client gets the check. Pins are checked in
+ * addition to validation. There is no switch to turn any of this off. Refusals reach the caller as an
+ * {@code SSLHandshakeException} caused by a {@link CertificateRejectedException}.
+ *
+ * <h2>Mutual TLS and rotation</h2>
+ * {@link Builder#identity} adds a client certificate. Material read from files is re-read by {@link #reload()}
+ * or, with {@link Builder#reloading}, when the files change; new handshakes use the new material, open
+ * connections go on.
+ *
+ * <pre>{@code
+ * TlsConfig tls = TlsConfig.builder().trust(TrustMaterial.pem(Path.of("ca.pem"))).build();
+ * okHttpBuilder.sslSocketFactory(tls.socketFactory(), tls.trustManager())
+ *     .hostnameVerifier(tls.hostnameVerifier());
+ * }</pre>
+ *
+ * <p>Immutable apart from reloading, thread-safe, meant to be shared.
+ *
+ * @since 0.1
  */
 public final class TlsConfig implements AutoCloseable {
-  /** TLS protocol versions allowed, newest first. */
-  public static final List<String> DEFAULT_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+  /** TLS protocol versions allowed, newest first. Defaults may tighten in future releases. */
+  public static final List<String> DEFAULT_PROTOCOLS = TlsPolicy.PROTOCOLS;
 
-  private TlsConfig() {}
+  /** Cipher suites allowed: TLS 1.3 suites, then TLS 1.2 ECDHE with AES-GCM or ChaCha20-Poly1305. */
+  public static final List<String> DEFAULT_CIPHER_SUITES = TlsPolicy.CIPHER_SUITES;
 
+  private static final System.Logger LOG = System.getLogger("dev.secureinflux.tls");
+
+  private final TrustMaterial trust;
+  private final KeyMaterial identity;
+  private final Clock clock;
+  private final TlsPolicy policy;
+  private final List<X509Certificate> systemAnchors;
+  private final PolicyTrustManager trustManager;
+  private final SwappableKeyManager keyManager = new SwappableKeyManager();
+  private final SSLContext sslContext;
+  private final List<ReloadListener> listeners;
+  private final MaterialWatcher watcher;
+  private final Object reloadLock = new Object();
+
+  private TlsConfig(Builder b) {
+    this.trust = b.trust;
+    this.identity = b.identity;
+    this.clock = b.clock;
+    this.policy = TlsPolicy.of(b.protocols, b.cipherSuites, JdkTls.protocols(), JdkTls.cipherSuites());
+    this.systemAnchors = trust.includesSystem() ? systemAnchors() : List.of();
+    this.trustManager = new PolicyTrustManager(loadTrust(), b.pins, policy, clock);
+    loadIdentity();
+    this.listeners = new CopyOnWriteArrayList<>(b.listeners);
+    try {
+      SSLContext jdk = JdkTls.newContext();
+      jdk.init(new KeyManager[] {keyManager}, new TrustManager[] {trustManager}, null);
+      this.sslContext = PolicySslContext.wrap(jdk, policy);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot initialise the JDK's TLS context", e);
+    }
+    List<Path> files = files();
+    this.watcher = b.reloadInterval != null && !files.isEmpty()
+        ? new MaterialWatcher(files, b.reloadInterval, this::reloadQuietly) : null;
+  }
+
+  /** A new builder: JDK trust store, no client certificate, no pins, the default protocols and suites. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * The context: its socket factory, engines and default/supported parameters carry the policy; it cannot be
+   * re-initialised ({@code init} throws) and has no server socket factory.
+   */
   public SSLContext sslContext() {
-    throw new UnsupportedOperationException("not yet");
+    return sslContext;
   }
 
+  /** The trust manager the context uses (an {@code X509ExtendedTrustManager}); for OkHttp's second argument. */
   public X509TrustManager trustManager() {
-    throw new UnsupportedOperationException("not yet");
+    return trustManager;
   }
 
   /** Sockets from this factory have only the policy's protocols and cipher suites enabled. */
   public SSLSocketFactory socketFactory() {
-    throw new UnsupportedOperationException("not yet");
+    return sslContext.getSocketFactory();
   }
 
-  /** subjectAltName-only host name rule (and exact match for fingerprinted server certificates). */
+  /**
+   * The subjectAltName-only host name rule (the one the trust manager enforces), accepting a server whose
+   * certificate is trusted by its own fingerprint; for OkHttp and {@code HttpsURLConnection}.
+   */
   public HostnameVerifier hostnameVerifier() {
-    throw new UnsupportedOperationException("not yet");
+    return trustManager.hostnameVerifier();
   }
 
-  /** Parameters for {@code java.net.http.HttpClient.Builder.sslParameters}. */
+  /** A new copy of the policy's parameters, for {@code java.net.http.HttpClient.Builder.sslParameters}. */
   public SSLParameters sslParameters() {
-    throw new UnsupportedOperationException("not yet");
+    return policy.parameters();
   }
 
+  /** Enabled protocol versions, in preference order. */
   public List<String> protocols() {
-    throw new UnsupportedOperationException("not yet");
+    return policy.protocols();
   }
 
+  /** Enabled cipher suites, in preference order. */
   public List<String> cipherSuites() {
-    throw new UnsupportedOperationException("not yet");
+    return policy.cipherSuites();
   }
 
-  /** Re-reads the files now; on failure keeps the old material and throws. */
+  /**
+   * Re-reads trust and identity files now and swaps them in (key and chain together), then calls the reload
+   * listeners; cached client sessions are dropped so new connections make full handshakes.
+   *
+   * @throws TlsMaterialException when a file is missing or broken; the old material stays in use
+   */
   public void reload() {
-    throw new UnsupportedOperationException("not yet");
+    synchronized (reloadLock) {
+      TrustState nextTrust;
+      KeyMaterial.Identity nextIdentity;
+      try {
+        nextTrust = loadTrust();
+        nextIdentity = identity != null ? identity.load(clock) : null;
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "reload of " + files() + " failed, keeping the previous material: "
+            + e.getMessage());
+        throw e;
+      }
+      trustManager.swap(nextTrust);
+      keyManager.swap(nextIdentity != null ? nextIdentity.key : null,
+          nextIdentity != null ? nextIdentity.chain : List.of());
+      dropSessions(sslContext.getClientSessionContext());
+    }
+    for (ReloadListener listener : listeners) {
+      try {
+        listener.reloaded(this);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "reload listener " + listener + " failed: " + e.getMessage(), e);
+      }
+    }
   }
 
-  /** Stops file watching, if any. */
+  /** Stops file watching, if any; the context keeps working with the material it has. */
   @Override
   public void close() {
-    throw new UnsupportedOperationException("not yet");
+    if (watcher != null) {
+      watcher.close();
+    }
   }
 
-  /** Called after new material was swapped in. */
+  /** Format unspecified; never contains secrets. */
+  @Override
+  public String toString() {
+    return "TlsConfig{trust=" + trust + ", identity=" + (identity != null) + ", protocols=" + protocols()
+        + ", reloading=" + (watcher != null) + "}";
+  }
+
+  private void reloadQuietly() {
+    try {
+      reload();
+    } catch (RuntimeException e) {
+      // Logged by reload(); the watcher tries again on the next change.
+    }
+  }
+
+  private List<Path> files() {
+    Set<Path> out = new LinkedHashSet<>(trust.files());
+    if (identity != null) {
+      out.addAll(identity.files());
+    }
+    return List.copyOf(out);
+  }
+
+  private TrustState loadTrust() {
+    List<X509Certificate> anchors = new ArrayList<>(systemAnchors);
+    anchors.addAll(trust.anchors());
+    TrustState state = new TrustState(anchors, trust.fingerprints());
+    if (anchors.isEmpty() && trust.fingerprints().isEmpty()) {
+      throw new TlsMaterialException("the trust material " + trust + " holds no certificate and no"
+          + " fingerprint, so no server could be trusted; add a CA certificate or a fingerprint");
+    }
+    return state;
+  }
+
+  private void loadIdentity() {
+    if (identity != null) {
+      KeyMaterial.Identity loaded = identity.load(clock);
+      keyManager.swap(loaded.key, loaded.chain);
+    }
+  }
+
+  private static void dropSessions(SSLSessionContext sessions) {
+    for (byte[] id : Collections.list(sessions.getIds())) {
+      SSLSession session = sessions.getSession(id);
+      if (session != null) {
+        session.invalidate();
+      }
+    }
+  }
+
+  private static List<X509Certificate> systemAnchors() {
+    try {
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init((KeyStore) null);
+      for (TrustManager tm : factory.getTrustManagers()) {
+        if (tm instanceof X509TrustManager) {
+          return List.of(((X509TrustManager) tm).getAcceptedIssuers());
+        }
+      }
+      throw new TlsMaterialException("the JDK's trust store offers no X509TrustManager; use explicit trust");
+    } catch (GeneralSecurityException e) {
+      throw new TlsMaterialException("cannot read the JDK's trust store (cacerts): " + e.getMessage()
+          + "; check javax.net.ssl.trustStore or use explicit trust material", e);
+    }
+  }
+
+  /** Called after new material was swapped in, on the thread that reloaded. */
   @FunctionalInterface
   public interface ReloadListener {
+    /** New handshakes of {@code config} now use the new material (for example: evict pooled connections). */
     void reloaded(TlsConfig config);
   }
 
+  /** Collects settings for a {@link TlsConfig}; mutable, not thread-safe. */
   public static final class Builder {
+    private TrustMaterial trust;
+    private KeyMaterial identity;
+    private final Set<String> pins = new LinkedHashSet<>();
+    private List<String> protocols;
+    private List<String> cipherSuites;
+    private Duration reloadInterval;
+    private final List<ReloadListener> listeners = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+
     private Builder() {}
 
+    /** Which servers to trust. Default: {@link TrustMaterial#system()}, the JDK's trust store. */
     public Builder trust(TrustMaterial trust) {
-      throw new UnsupportedOperationException("not yet");
+      this.trust = Objects.requireNonNull(trust, "trust == null");
+      return this;
     }
 
+    /** The client certificate for mutual TLS. Default: none (servers that require one refuse the handshake). */
     public Builder identity(KeyMaterial identity) {
-      throw new UnsupportedOperationException("not yet");
+      this.identity = Objects.requireNonNull(identity, "identity == null");
+      return this;
     }
 
-    /** {@code sha256/<base64 of SubjectPublicKeyInfo>}; checked in addition to validation. */
+    /**
+     * Adds a pin {@code sha256/<base64 of the SubjectPublicKeyInfo's SHA-256>} (OkHttp/HPKP format); a server
+     * passes when one certificate of its verified chain (anchor included) has one of the pins. Checked in
+     * addition to validation, never instead. Default: no pins.
+     *
+     * @throws IllegalArgumentException a malformed pin (named in the message)
+     */
     public Builder addPin(String pin) {
-      throw new UnsupportedOperationException("not yet");
+      pins.add(Pins.parse(Objects.requireNonNull(pin, "pin == null")));
+      return this;
     }
 
+    /**
+     * Narrows the protocol versions to some of {@link #DEFAULT_PROTOCOLS}. Default: all of them that the JDK
+     * supports.
+     *
+     * @throws IllegalArgumentException a name outside the policy; checked again against the JDK in build()
+     */
     public Builder protocols(String... protocols) {
-      throw new UnsupportedOperationException("not yet");
+      this.protocols = checkNames("protocols", protocols, DEFAULT_PROTOCOLS);
+      return this;
     }
 
+    /**
+     * Narrows the cipher suites to some of {@link #DEFAULT_CIPHER_SUITES}. Default: all of them that the JDK
+     * supports.
+     *
+     * @throws IllegalArgumentException a name outside the policy; checked again against the JDK in build()
+     */
     public Builder cipherSuites(String... cipherSuites) {
-      throw new UnsupportedOperationException("not yet");
+      this.cipherSuites = checkNames("cipherSuites", cipherSuites, DEFAULT_CIPHER_SUITES);
+      return this;
     }
 
-    /** Watch the files and reload when they change, polling at {@code interval} as the fallback. */
+    /**
+     * Watches the trust and identity files (following symbolic links) and reloads when they change, polling
+     * every {@code interval} as the fallback; a reload that finds broken files keeps the old material and logs
+     * the error. Stopped by {@link TlsConfig#close()}. Default: no watching ({@link TlsConfig#reload()} still
+     * works).
+     *
+     * @throws IllegalArgumentException an interval that is not positive
+     */
     public Builder reloading(Duration interval) {
-      throw new UnsupportedOperationException("not yet");
+      Objects.requireNonNull(interval, "interval == null");
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("reloading interval must be positive: " + interval);
+      }
+      this.reloadInterval = interval;
+      return this;
     }
 
+    /** Adds a listener called after each swap of material. Default: none. */
     public Builder addReloadListener(ReloadListener listener) {
-      throw new UnsupportedOperationException("not yet");
+      listeners.add(Objects.requireNonNull(listener, "listener == null"));
+      return this;
     }
 
-    /** For tests: the clock that validity checks use. Default: the system clock. */
+    /** The clock that certificate validity checks use (chosen for tests). Default: the system clock (UTC). */
     public Builder clock(Clock clock) {
-      throw new UnsupportedOperationException("not yet");
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
     }
 
+    /**
+     * Loads the material and builds the configuration.
+     *
+     * @throws UnsupportedTlsParameterException a requested protocol or suite the JDK does not support
+     * @throws IllegalStateException protocols and cipher suites with nothing usable in common
+     * @throws TlsMaterialException trust or identity material that cannot be loaded or is invalid
+     *     (its subclasses name the file and the fix), or trust without any certificate or fingerprint
+     */
     public TlsConfig build() {
-      throw new UnsupportedOperationException("not yet");
+      if (trust == null) {
+        trust = TrustMaterial.system();
+      }
+      return new TlsConfig(this);
+    }
+
+    private static List<String> checkNames(String method, String[] names, List<String> policy) {
+      Objects.requireNonNull(names, method + " == null");
+      List<String> list = Arrays.asList(names.clone()); // Defensive copy.
+      // The full check (policy, JDK support) runs in build(); out-of-policy names fail here already.
+      TlsPolicy.checkInPolicy(method, list, policy);
+      return List.copyOf(list);
     }
   }
 }

@@ -1,0 +1,144 @@
+package dev.secureinflux.tls.internal;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Watches material files on a daemon thread and runs a callback when one changes. Symbolic links are followed
+ * (Kubernetes swaps a {@code ..data} link): both the files' own directories and their real parents are
+ * watched, and a change is a change of real path or of content. Polls at the interval when events do not come
+ * (or the file system has none). Not API.
+ */
+public final class MaterialWatcher implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("dev.secureinflux.tls");
+
+  private final List<Path> files;
+  private final Duration interval;
+  private final Runnable onChange;
+  private final Set<Path> watched = new HashSet<>();
+  private final Thread thread;
+  private volatile boolean closed;
+  private WatchService watchService;
+  private List<String> snapshot;
+
+  /** Starts watching {@code files}; {@code onChange} runs on the watcher thread and must not throw. */
+  public MaterialWatcher(List<Path> files, Duration interval, Runnable onChange) {
+    this.files = List.copyOf(files);
+    this.interval = Objects.requireNonNull(interval, "interval == null");
+    this.onChange = Objects.requireNonNull(onChange, "onChange == null");
+    try {
+      watchService = FileSystems.getDefault().newWatchService();
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.log(System.Logger.Level.INFO, "no file events here, polling material files every " + interval);
+    }
+    this.snapshot = snapshot();
+    this.thread = new Thread(this::run, "secureinflux-tls-watcher");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void run() {
+    while (!closed) {
+      try {
+        register();
+        waitForEventOrTimeout();
+        List<String> now = snapshot();
+        if (!now.equals(snapshot)) {
+          snapshot = now;
+          onChange.run();
+        }
+      } catch (InterruptedException | ClosedWatchServiceException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "material watcher: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void waitForEventOrTimeout() throws InterruptedException {
+    if (watchService == null) {
+      Thread.sleep(interval.toMillis());
+      return;
+    }
+    WatchKey key = watchService.poll(interval.toMillis(), TimeUnit.MILLISECONDS);
+    while (key != null) {
+      key.pollEvents();
+      key.reset();
+      key = watchService.poll(); // Drain a burst of events before comparing.
+    }
+  }
+
+  /** Registers the files' directories and their real parents (new ones appear after a link swap). */
+  private void register() {
+    if (watchService == null) {
+      return;
+    }
+    for (Path f : files) {
+      List<Path> dirs = new ArrayList<>();
+      dirs.add(f.toAbsolutePath().getParent());
+      try {
+        dirs.add(f.toRealPath().getParent());
+      } catch (IOException e) {
+        // Missing right now (mid-swap): the lexical parent still reports it coming back.
+      }
+      for (Path d : dirs) {
+        if (d != null && !watched.contains(d) && Files.isDirectory(d)) {
+          try {
+            d.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                StandardWatchEventKinds.ENTRY_DELETE);
+            watched.add(d);
+          } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot watch " + d + ", polling it: " + e.getMessage());
+          }
+        }
+      }
+    }
+  }
+
+  /** Real path and SHA-256 of the content of each file ("missing" when it cannot be read). */
+  private List<String> snapshot() {
+    List<String> out = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        Path real = f.toRealPath();
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(real));
+        out.add(real + "#" + Arrays.toString(digest) + "#" + Files.getLastModifiedTime(real).toMillis());
+      } catch (IOException e) {
+        out.add(f + "#missing");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+      }
+    }
+    return out;
+  }
+
+  /** Stops the thread; idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+    thread.interrupt();
+    if (watchService != null) {
+      try {
+        watchService.close();
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.DEBUG, "closing the watch service: " + e.getMessage());
+      }
+    }
+  }
+}
