@@ -191,6 +191,8 @@ class PlainLoopbackIT {
       }
       assertEquals(1, influx.findAll(anyRequestedFor(anyUrl())).size());
       assertEquals(List.of(), selectorAsked);
+      proxyTrap.setSoTimeout(1); // A queued connection would be returned at once.
+      assertThrows(java.net.SocketTimeoutException.class, proxyTrap::accept, "the proxy trap was contacted");
     } finally {
       for (int i = 0; i < keys.length; i++) {
         if (saved[i] == null) {
