@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A real {@code influxd} (InfluxDB 1.x, Debian package {@code influxdb}) on loopback, in its own temp directory,
@@ -50,6 +51,7 @@ public final class InfluxServer implements AutoCloseable {
   private static final String ADMIN = "admin";
   private static final int LOG_LINES = 30;
   private static final int START_ATTEMPTS = 5;
+  private static final Pattern STATEMENT_ERROR = Pattern.compile("\"statement_id\":\\d+,\"error\":");
 
   private final boolean https;
   private final boolean auth;
@@ -179,6 +181,11 @@ public final class InfluxServer implements AutoCloseable {
     return config;
   }
 
+  /** Whether {@code influxd} is running: started, not closed, and not exited. */
+  public boolean isRunning() {
+    return !closed && process != null && process.isAlive();
+  }
+
   /** The process id of {@code influxd}. */
   public long pid() {
     return process.pid();
@@ -300,7 +307,8 @@ public final class InfluxServer implements AutoCloseable {
           + "; last log lines:\n" + logTail(), e);
     }
     String text = response.body();
-    boolean ok = response.statusCode() / 100 == 2 && !text.contains("\"error\":");
+    boolean ok = response.statusCode() / 100 == 2 && !text.startsWith("{\"error\":")
+        && !STATEMENT_ERROR.matcher(text).find();
     if (!ok) {
       throw new AdminQueryException("influxd at " + url() + " refused " + what + ": HTTP " + response.statusCode()
           + (withholdResponse ? " (response withheld: the statement carries a password)" : ": " + text));

@@ -1,13 +1,18 @@
 package dev.secureinflux.testkit;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
+import java.security.Principal;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.util.Objects;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * JDK {@link SSLContext}s built straight from {@link TestCertificate}s, for tests that talk to the testkit's
@@ -22,8 +27,6 @@ import javax.net.ssl.TrustManagerFactory;
  * }</pre>
  */
 public final class TestTls {
-  private static final char[] IN_MEMORY = "in-memory".toCharArray();
-
   private TestTls() {}
 
   /** A client context that trusts exactly {@code trustedCa} and has no client certificate. */
@@ -34,7 +37,9 @@ public final class TestTls {
 
   /**
    * A client context that trusts exactly {@code trustedCa} and presents {@code identity} (its key and
-   * {@link TestCertificate#chain()}) when the server asks for a client certificate.
+   * {@link TestCertificate#chain()}) whenever the server asks for a client certificate, even if the server's
+   * list of acceptable issuers does not name its CA (the JDK's own key manager would then send none), so a
+   * test of a certificate from the wrong CA really sends it.
    */
   public static SSLContext clientContext(TestCertificate trustedCa, TestCertificate identity) {
     Objects.requireNonNull(trustedCa, "trustedCa == null");
@@ -49,20 +54,61 @@ public final class TestTls {
       trust.setCertificateEntry("ca", trustedCa.certificate());
       TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
-      KeyManagerFactory kmf = null;
-      if (identity != null) {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        keys.setKeyEntry("client", identity.keyPair().getPrivate(), IN_MEMORY,
-            identity.chain().toArray(new Certificate[0]));
-        kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, IN_MEMORY);
-      }
+      KeyManager[] keyManagers = identity == null ? null
+          : new KeyManager[] {new AlwaysPresent(identity.keyPair().getPrivate(),
+              identity.chain().toArray(new X509Certificate[0]))};
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+      context.init(keyManagers, tmf.getTrustManagers(), null);
       return context;
     } catch (GeneralSecurityException | IOException e) {
       throw new TestkitException("cannot build a JDK SSLContext from the test certificates: " + e, e);
+    }
+  }
+
+  /** Offers the one client entry whatever issuers the server names; server-side methods are unused. */
+  private static final class AlwaysPresent extends X509ExtendedKeyManager {
+    private static final String ALIAS = "client";
+    private final PrivateKey key;
+    private final X509Certificate[] chain;
+
+    AlwaysPresent(PrivateKey key, X509Certificate[] chain) {
+      this.key = key;
+      this.chain = chain;
+    }
+
+    @Override
+    public String[] getClientAliases(String keyType, Principal[] issuers) {
+      return new String[] {ALIAS};
+    }
+
+    @Override
+    public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+      return ALIAS;
+    }
+
+    @Override
+    public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
+      return ALIAS;
+    }
+
+    @Override
+    public String[] getServerAliases(String keyType, Principal[] issuers) {
+      return null;
+    }
+
+    @Override
+    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+      return null;
+    }
+
+    @Override
+    public X509Certificate[] getCertificateChain(String alias) {
+      return ALIAS.equals(alias) ? chain.clone() : null;
+    }
+
+    @Override
+    public PrivateKey getPrivateKey(String alias) {
+      return ALIAS.equals(alias) ? key : null;
     }
   }
 }

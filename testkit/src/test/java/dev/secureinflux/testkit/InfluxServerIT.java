@@ -120,6 +120,23 @@ class InfluxServerIT {
   }
 
   @Test
+  void query_statementErrorIn200Response_throws() {
+    AdminQueryException e = assertThrows(AdminQueryException.class,
+        () -> INFLUX.server().query("DROP USER \"nobody_here\""));
+    assertTrue(e.getMessage().contains("HTTP 200"), e.getMessage());
+    assertTrue(e.getMessage().contains("user not found"), e.getMessage());
+  }
+
+  @Test
+  void query_tagKeyNamedError_isNotAFailure() {
+    InfluxServer server = INFLUX.server();
+    server.query("CREATE DATABASE tag_db");
+    server.write("tag_db", "m,error=disk value=1 1000000000");
+    String json = server.query("tag_db", "SELECT value FROM m GROUP BY error");
+    assertTrue(json.contains("\"tags\":{\"error\":\"disk\"}"), json);
+  }
+
+  @Test
   void query_statementWithPassword_failureWithholdsResponse() {
     InfluxServer server = INFLUX.server();
     AdminQueryException e = assertThrows(AdminQueryException.class,

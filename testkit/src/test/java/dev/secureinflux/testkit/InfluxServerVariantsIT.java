@@ -47,9 +47,11 @@ class InfluxServerVariantsIT {
     Path dir = server.tempDir();
     assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     assertTrue(Files.isDirectory(dir));
+    assertTrue(server.isRunning());
 
     server.close();
 
+    assertFalse(server.isRunning());
     Optional<ProcessHandle> after = ProcessHandle.of(pid);
     assertFalse(after.isPresent() && after.get().isAlive(), "influxd pid " + pid + " still alive");
     assertFalse(Files.exists(dir), dir + " still exists");

@@ -111,6 +111,21 @@ class KeyMaterialTest {
   }
 
   @Test
+  void of_bouncyCastleKeyAndCertificateObjects_convertedToJdkObjects() throws Exception {
+    java.security.Provider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    java.security.PrivateKey bcKey = java.security.KeyFactory.getInstance("EC", bc).generatePrivate(
+        new java.security.spec.PKCS8EncodedKeySpec(CLIENT.keyPair().getPrivate().getEncoded()));
+    X509Certificate bcCert = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509", bc)
+        .generateCertificate(new java.io.ByteArrayInputStream(CLIENT.certificate().getEncoded()));
+    assertTrue(bcKey.getClass().getName().startsWith("org.bouncycastle"), bcKey.getClass().getName());
+    KeyMaterial.Identity identity = KeyMaterial.of(bcKey, List.of(bcCert, INTERMEDIATE.certificate()))
+        .load(Clock.systemUTC());
+    assertFalse(identity.key.getClass().getName().startsWith("org.bouncycastle"), identity.key.getClass().getName());
+    assertFalse(identity.chain.get(0).getClass().getName().startsWith("org.bouncycastle"));
+    assertEquals(CLIENT.certificate(), identity.chain.get(0));
+  }
+
+  @Test
   void of_emptyChain_throws() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> KeyMaterial.of(CLIENT.keyPair().getPrivate(), List.of()));

@@ -121,6 +121,28 @@ class OpensslFixturesTest {
   }
 
   @Test
+  void pem_legacyEncryptedRsaDes3_loads() {
+    Path plain = ownerOnly(openssl.run("des3-plain.key", "genpkey", "-algorithm", "RSA", "-pkeyopt",
+        "rsa_keygen_bits:2048", "-out", "des3-plain.key"));
+    Path key = ownerOnly(openssl.run("des3.key", "rsa", "-in", plain.toString(), "-traditional", "-des3",
+        "-passout", "pass:" + PASS, "-out", "des3.key"));
+    assertTrue(read(key).contains("DEK-Info: DES-EDE3-CBC"));
+    assertIdentity("des3", key, PASS.toCharArray(), "RSA");
+  }
+
+  @Test
+  void pem_chainAsPkcs7_loads() {
+    Path key = ownerOnly(openssl.run("p7.key", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256",
+        "-out", "p7.key"));
+    Path chain = issue("p7", key, null);
+    Path p7 = openssl.run("p7-chain.p7b", "crl2pkcs7", "-nocrl", "-certfile", chain.toString(), "-out",
+        "p7-chain.p7b");
+    KeyMaterial.Identity identity = KeyMaterial.pem(p7, key, null).load(Clock.systemUTC());
+    assertEquals("CN=p7", identity.chain.get(0).getSubjectX500Principal().getName());
+    assertEquals(intermediate, identity.chain.get(1));
+  }
+
+  @Test
   void pem_sec1WithEcParametersBlock_loads() {
     Path key = ownerOnly(openssl.run("sec1p.key", "ecparam", "-genkey", "-name", "prime256v1", "-out", "sec1p.key"));
     assertTrue(read(key).contains("BEGIN EC PARAMETERS") && read(key).contains("BEGIN EC PRIVATE KEY"));

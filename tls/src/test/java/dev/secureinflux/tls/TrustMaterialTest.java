@@ -85,6 +85,17 @@ class TrustMaterialTest {
   }
 
   @Test
+  void certificates_bouncyCastleObject_copiedAsJdkObject() throws Exception {
+    X509Certificate ca = TestCertificate.newRootCa("BC Root").certificate();
+    X509Certificate bcCert = (X509Certificate) java.security.cert.CertificateFactory
+        .getInstance("X.509", new org.bouncycastle.jce.provider.BouncyCastleProvider())
+        .generateCertificate(new java.io.ByteArrayInputStream(ca.getEncoded()));
+    X509Certificate anchor = TrustMaterial.certificates(bcCert).anchors().get(0);
+    assertFalse(anchor.getClass().getName().startsWith("org.bouncycastle"), anchor.getClass().getName());
+    assertEquals(ca, anchor);
+  }
+
+  @Test
   void certificates_empty_throws() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, TrustMaterial::certificates);
     assertTrue(e.getMessage().contains("at least one"), e.getMessage());

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -32,12 +33,24 @@ public final class KeyFiles {
     MaterialFiles.checkFile(keyFile, "private key file");
     MaterialFiles.checkKeyPermissions(keyFile);
     byte[] bytes = MaterialFiles.read(keyFile, "private key file");
+    List<PemBlocks.Block> keys = new ArrayList<>();
+    try {
+      return read(chainFile, keyFile, passphrase, bytes, keys);
+    } finally {
+      // Best effort: the raw key bytes do not outlive the read (the JDK key object keeps its own copy).
+      Arrays.fill(bytes, (byte) 0);
+      for (PemBlocks.Block b : keys) {
+        Arrays.fill(b.der, (byte) 0);
+      }
+    }
+  }
+
+  private static Pem read(Path chainFile, Path keyFile, char[] passphrase, byte[] bytes, List<PemBlocks.Block> keys) {
     if (!PemBlocks.isPem(bytes)) {
       throw new MaterialFormatException(keyFile + ": this private key file is not PEM (no '-----BEGIN' line);"
           + " convert it: openssl pkey -in key.der -inform DER -out key.pem");
     }
     List<PemBlocks.Block> blocks = PemBlocks.parse(bytes, keyFile);
-    List<PemBlocks.Block> keys = new ArrayList<>();
     byte[] ecParameters = null;
     for (PemBlocks.Block b : blocks) {
       if (b.isPrivateKey()) {

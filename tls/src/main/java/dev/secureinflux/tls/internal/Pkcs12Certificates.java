@@ -9,7 +9,6 @@ import java.util.List;
 import org.bouncycastle.asn1.pkcs.ContentInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.pkcs.PKCS12PfxPdu;
 import org.bouncycastle.pkcs.PKCS12SafeBag;
 import org.bouncycastle.pkcs.PKCS12SafeBagFactory;
@@ -22,8 +21,6 @@ import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
  * stores made by {@code openssl pkcs12 -export -nokeys}). Not API.
  */
 final class Pkcs12Certificates {
-  private static final BouncyCastleProvider BC = new BouncyCastleProvider();
-
   private Pkcs12Certificates() {}
 
   static List<X509Certificate> read(byte[] bytes, char[] passwordOrNull, Path file) {
@@ -35,7 +32,7 @@ final class Pkcs12Certificates {
     }
     try {
       if (passwordOrNull != null && pfx.hasMac()
-          && !pfx.isMacValid(new JcePKCS12MacCalculatorBuilderProvider().setProvider(BC), passwordOrNull)) {
+          && !pfx.isMacValid(new JcePKCS12MacCalculatorBuilderProvider().setProvider(BouncyCastle.PROVIDER), passwordOrNull)) {
         throw new PassphraseException(file + ": wrong password for this PKCS12 trust store (or the file was"
             + " modified after it was written); check the store password");
       }
@@ -56,7 +53,7 @@ final class Pkcs12Certificates {
             continue;
           }
           bags = new PKCS12SafeBagFactory(info,
-              new JcePKCSPBEInputDecryptorProviderBuilder().setProvider(BC).build(passwordOrNull));
+              new JcePKCSPBEInputDecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(passwordOrNull));
         } else {
           bags = new PKCS12SafeBagFactory(info);
         }

@@ -14,7 +14,6 @@ import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
@@ -26,8 +25,6 @@ import org.bouncycastle.util.encoders.Hex;
  * instance, never registered. Not API.
  */
 public final class PrivateKeys {
-  private static final BouncyCastleProvider BC = new BouncyCastleProvider();
-
   private PrivateKeys() {}
 
   /**
@@ -117,7 +114,7 @@ public final class PrivateKeys {
     }
     try {
       return encrypted.decryptPrivateKeyInfo(
-          new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(passphrase));
+          new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(passphrase));
     } catch (Exception e) {
       String scheme = encrypted.getEncryptionAlgorithm().getAlgorithm().getId();
       if (e.getMessage() != null && e.getMessage().contains("not available")) {
@@ -141,7 +138,7 @@ public final class PrivateKeys {
     String cipher = dekInfo.substring(0, comma).strip();
     try {
       byte[] iv = Hex.decode(dekInfo.substring(comma + 1).strip());
-      return new JcePEMDecryptorProviderBuilder().setProvider(BC).build(passphrase).get(cipher)
+      return new JcePEMDecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(passphrase).get(cipher)
           .decrypt(block.der, iv);
     } catch (Exception e) {
       if (e.getMessage() != null && e.getMessage().contains("unknown encryption")) {

@@ -1,0 +1,159 @@
+package dev.secureinflux.auth;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Point;
+import org.influxdb.dto.Query;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The interceptor against two WireMock servers on 127.0.0.1. */
+class AuthInterceptorIT {
+  private static final String OK = "{\"results\":[{\"statement_id\":0}]}";
+
+  private WireMockServer a;
+  private WireMockServer b;
+  private HttpUrl originA;
+
+  @BeforeEach
+  void start() {
+    a = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    b = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    a.start();
+    b.start();
+    originA = HttpUrl.get("http://127.0.0.1:" + a.port());
+  }
+
+  @AfterEach
+  void stop() {
+    a.stop();
+    b.stop();
+  }
+
+  private OkHttpClient.Builder client(Credentials credentials) {
+    return new OkHttpClient.Builder().dns(TestClients.LOOPBACK_ONLY_DNS).proxy(java.net.Proxy.NO_PROXY)
+        .addNetworkInterceptor(AuthInterceptor.create(credentials, originA));
+  }
+
+  private static Credentials alice() {
+    return Credentials.basic("alice", "s3cret-pw".toCharArray());
+  }
+
+  @Test
+  void query_loopbackHttp_sendsBasicHeaderOnly() {
+    a.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        .withBody(OK)));
+    InfluxDB influx = InfluxDBFactory.connect(originA.toString(), client(alice()));
+    influx.query(new Query("SHOW DATABASES"));
+    List<LoggedRequest> requests = a.findAll(anyRequestedFor(urlPathEqualTo("/query")));
+    assertEquals(1, requests.size());
+    assertEquals(CredentialsTest.basicOf("alice:s3cret-pw"), requests.get(0).getHeader("Authorization"));
+    assertFalse(requests.get(0).getUrl().contains("s3cret"), requests.get(0).getUrl());
+  }
+
+  @Test
+  void query_influxdbJavaWithUserAndPassword_noUorPParamsAndOurHeader() {
+    a.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        .withBody(OK)));
+    // influxdb-java's own user/password path adds its ISO-8859-1 Basic header (and older versions u/p params).
+    InfluxDB influx = InfluxDBFactory.connect(originA.toString(), "mallory", "leaked", client(alice()));
+    influx.query(new Query("SHOW DATABASES"));
+    influx.write("db", "autogen", Point.measurement("m").addField("v", 1).build());
+    List<LoggedRequest> requests = a.findAll(anyRequestedFor(anyUrl()));
+    assertEquals(2, requests.size());
+    for (LoggedRequest request : requests) {
+      assertFalse(request.getQueryParams().containsKey("u"), request.getUrl());
+      assertFalse(request.getQueryParams().containsKey("p"), request.getUrl());
+      assertEquals(List.of(CredentialsTest.basicOf("alice:s3cret-pw")),
+          request.getHeaders().getHeader("Authorization").values());
+    }
+  }
+
+  @Test
+  void execute_401_throwsAuthenticationExceptionNamingUserAndOrigin() {
+    a.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":\"authorization failed\"}")));
+    InfluxDB influx = InfluxDBFactory.connect(originA.toString(), client(alice()));
+    AuthenticationException e = assertThrows(AuthenticationException.class,
+        () -> influx.query(new Query("SHOW DATABASES")));
+    assertEquals("authentication failed for user alice at http://127.0.0.1:" + a.port()
+        + ": check the user name and password (server: authorization failed)", e.getMessage());
+  }
+
+  @Test
+  void write_403_throwsAuthorizationExceptionNamingPrivilegeAndDatabase() {
+    a.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":\"\\\"alice\\\" user is not authorized to write to database \\\"metrics\\\"\"}")));
+    InfluxDB influx = InfluxDBFactory.connect(originA.toString(), client(alice()));
+    AuthorizationException e = assertThrows(AuthorizationException.class,
+        () -> influx.write("metrics", "autogen", Point.measurement("m").addField("v", 1).build()));
+    assertTrue(e.getMessage().startsWith("user alice lacks privilege WRITE on database \"metrics\" at http://127.0.0.1:"
+        + a.port()), e.getMessage());
+  }
+
+  @Test
+  void query_403_throwsAuthorizationExceptionWithoutStatement() {
+    a.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":\"error authorizing query: alice not authorized to execute statement"
+            + " 'SELECT * FROM secret_measurement', requires READ on other\"}")));
+    InfluxDB influx = InfluxDBFactory.connect(originA.toString(), client(alice()));
+    AuthorizationException e = assertThrows(AuthorizationException.class,
+        () -> influx.query(new Query("SELECT * FROM secret_measurement", "other")));
+    assertTrue(e.getMessage().startsWith("user alice lacks privilege READ on database \"other\""), e.getMessage());
+    assertFalse(e.getMessage().contains("secret_measurement"), e.getMessage());
+  }
+
+  @Test
+  void redirect_toSecondOrigin_carriesNoCredentials() throws IOException {
+    a.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(302)
+        .withHeader("Location", "http://127.0.0.1:" + b.port() + "/landing")));
+    b.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody("ok")));
+    try (Response response = client(alice()).build()
+        .newCall(new Request.Builder().url(originA.resolve("/query?q=SHOW+DATABASES&u=x&p=y")).build()).execute()) {
+      assertEquals(200, response.code());
+      assertEquals("/landing", response.request().url().encodedPath());
+    }
+    a.verify(getRequestedFor(urlPathEqualTo("/query"))
+        .withHeader("Authorization", equalTo(CredentialsTest.basicOf("alice:s3cret-pw"))));
+    List<LoggedRequest> atB = b.findAll(anyRequestedFor(anyUrl()));
+    assertEquals(1, atB.size());
+    assertNull(atB.get(0).getHeader("Authorization"));
+  }
+
+  @Test
+  void redirect_toSecondOrigin_stripsAuthorizationAddedByApplicationInterceptor() throws IOException {
+    a.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(307)
+        .withHeader("Location", "http://127.0.0.1:" + b.port() + "/landing")));
+    b.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody("ok")));
+    OkHttpClient http = client(alice()).addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+        .header("Authorization", "Basic c29tZW9uZTplbHNl").build())).build();
+    try (Response response = http.newCall(new Request.Builder().url(originA.resolve("/x")).build()).execute()) {
+      assertEquals(200, response.code());
+    }
+    assertNull(b.findAll(anyRequestedFor(anyUrl())).get(0).getHeader("Authorization"));
+  }
+}

@@ -1,0 +1,150 @@
+package dev.secureinflux.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.secureinflux.auth.internal.ConnectionSafety;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import okhttp3.Connection;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import org.junit.jupiter.api.Test;
+
+/** The per-request decision, with in-memory connections: no name is resolved, no socket opened. */
+class AuthInterceptorTest {
+  private static final InetAddress REMOTE = FakeConnections.address("influx.example.com", 203, 0, 113, 5);
+  private static final InetAddress LOOPBACK = FakeConnections.address("localhost", 127, 0, 0, 1);
+  private static final InetAddress LOOPBACK6 = FakeConnections.address("localhost",
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+  private static final HttpUrl REMOTE_HTTP = HttpUrl.get("http://influx.example.com:8086");
+
+  private static Credentials basic() {
+    return Credentials.basic("alice", "s3cret".toCharArray());
+  }
+
+  @Test
+  void unsafeReason_plaintextToNonLoopback_isUnsafe() {
+    Connection c = FakeConnections.connection(REMOTE, Proxy.NO_PROXY, false);
+    assertEquals("the connection is plaintext and its peer 203.0.113.5 is not a loopback address",
+        ConnectionSafety.unsafeReason(c));
+  }
+
+  @Test
+  void unsafeReason_plaintextToLoopback_isSafe() {
+    assertNull(ConnectionSafety.unsafeReason(FakeConnections.connection(LOOPBACK, Proxy.NO_PROXY, false)));
+    assertNull(ConnectionSafety.unsafeReason(FakeConnections.connection(LOOPBACK6, Proxy.NO_PROXY, false)));
+  }
+
+  @Test
+  void unsafeReason_tlsHandshakeToNonLoopback_isSafe() {
+    assertNull(ConnectionSafety.unsafeReason(FakeConnections.connection(REMOTE, Proxy.NO_PROXY, true)));
+  }
+
+  @Test
+  void unsafeReason_plaintextThroughLoopbackProxy_isUnsafe() {
+    Proxy proxy = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("127.0.0.1", 3128));
+    String reason = ConnectionSafety.unsafeReason(FakeConnections.connection(LOOPBACK, proxy, false));
+    assertTrue(reason.startsWith("the connection is plaintext through proxy"), reason);
+  }
+
+  @Test
+  void unsafeReason_noConnection_saysInstallAsNetworkInterceptor() {
+    assertTrue(ConnectionSafety.unsafeReason(null).contains("addNetworkInterceptor"));
+  }
+
+  @Test
+  void intercept_plaintextToNonLoopback_throwsAndSendsNothing() {
+    FakeConnections.RecordingChain chain = new FakeConnections.RecordingChain(
+        new Request.Builder().url(REMOTE_HTTP.resolve("/query?q=SHOW+DATABASES")).build(),
+        FakeConnections.connection(REMOTE, Proxy.NO_PROXY, false), 200, "{}");
+    InsecureConnectionException e = assertThrows(InsecureConnectionException.class,
+        () -> AuthInterceptor.create(basic(), REMOTE_HTTP).intercept(chain));
+    assertEquals("refusing to send credentials for user alice to http://influx.example.com:8086: the connection"
+        + " is plaintext and its peer 203.0.113.5 is not a loopback address; use https:// (plain http is only for"
+        + " loopback addresses)", e.getMessage());
+    assertNull(chain.sent);
+  }
+
+  @Test
+  void intercept_applicationInterceptor_throwsAndSendsNothing() {
+    FakeConnections.RecordingChain chain = new FakeConnections.RecordingChain(
+        new Request.Builder().url(REMOTE_HTTP.resolve("/ping")).build(), null, 204, "");
+    InsecureConnectionException e = assertThrows(InsecureConnectionException.class,
+        () -> AuthInterceptor.create(basic(), REMOTE_HTTP).intercept(chain));
+    assertTrue(e.getMessage().contains("addNetworkInterceptor"), e.getMessage());
+    assertNull(chain.sent);
+  }
+
+  @Test
+  void intercept_verifiedTls_addsHeaderAndStripsUrlCredentials() throws Exception {
+    HttpUrl origin = HttpUrl.get("https://influx.example.com:8086");
+    FakeConnections.RecordingChain chain = new FakeConnections.RecordingChain(
+        new Request.Builder().url(origin.resolve("/query?u=mallory&p=leaked&q=SHOW+USERS"))
+            .header("Authorization", "Basic bWFsbG9yeTpsZWFrZWQ=").build(),
+        FakeConnections.connection(REMOTE, Proxy.NO_PROXY, true), 200, "{}");
+    AuthInterceptor.create(basic(), origin).intercept(chain).close();
+    assertEquals(CredentialsTest.basicOf("alice:s3cret"), chain.sent.header("Authorization"));
+    assertEquals(1, chain.sent.headers("Authorization").size());
+    assertNull(chain.sent.url().queryParameter("u"));
+    assertNull(chain.sent.url().queryParameter("p"));
+    assertEquals("SHOW USERS", chain.sent.url().queryParameter("q"));
+  }
+
+  @Test
+  void intercept_otherOrigin_sendsNoCredentialsAndStripsForeignOnes() throws Exception {
+    HttpUrl origin = HttpUrl.get("https://influx.example.com:8086");
+    HttpUrl otherPort = HttpUrl.get("https://influx.example.com:9999/query?u=a&p=b");
+    FakeConnections.RecordingChain chain = new FakeConnections.RecordingChain(
+        new Request.Builder().url(otherPort).header("Authorization", "Basic eDp5").build(),
+        FakeConnections.connection(REMOTE, Proxy.NO_PROXY, true), 401, "{\"error\":\"x\"}");
+    AuthInterceptor.create(basic(), origin).intercept(chain).close(); // 401 from a foreign origin passes through
+    assertNull(chain.sent.header("Authorization"));
+    assertNull(chain.sent.url().queryParameter("p"));
+  }
+
+  @Test
+  void intercept_otherScheme_sendsNoCredentials() throws Exception {
+    HttpUrl origin = HttpUrl.get("https://127.0.0.1:8086");
+    FakeConnections.RecordingChain chain = new FakeConnections.RecordingChain(
+        new Request.Builder().url("http://127.0.0.1:8086/ping").build(),
+        FakeConnections.connection(LOOPBACK, Proxy.NO_PROXY, false), 204, "");
+    AuthInterceptor.create(basic(), origin).intercept(chain).close();
+    assertNull(chain.sent.header("Authorization"));
+  }
+
+  @Test
+  void serverSaid_statementInError_isRedacted() {
+    String said = AuthInterceptor.serverSaid("error authorizing query: bob not authorized to execute statement"
+        + " 'SET PASSWORD FOR \"x\" = 'leak'', requires admin privilege");
+    assertFalse(said.contains("leak"), said);
+    assertTrue(said.contains("statement <redacted>, requires admin privilege"), said);
+  }
+
+  @Test
+  void toString_interceptor_containsNoSecret() {
+    String s = AuthInterceptor.create(basic(), HttpUrl.get("https://influx.example.com:8086")).toString();
+    assertEquals("AuthInterceptor(Credentials.basic(user=alice, password=<redacted>) ->"
+        + " https://influx.example.com:8086)", s);
+  }
+
+  @Test
+  void toString_exceptions_containNoSecret() {
+    Credentials credentials = basic();
+    String header = credentials.authorizationHeader(InsecureSecretAccess.get());
+    for (RuntimeException e : new RuntimeException[] {
+        assertThrows(RuntimeException.class, () -> Credentials.basic("alice", "   ".toCharArray())),
+        assertThrows(RuntimeException.class, () -> Credentials.jwt("alice", "s3cret".toCharArray(),
+            java.time.Duration.ofMinutes(1))),
+        assertThrows(RuntimeException.class, () -> AuthInterceptor.create(credentials, REMOTE_HTTP).intercept(
+            new FakeConnections.RecordingChain(new Request.Builder().url(REMOTE_HTTP).build(),
+                FakeConnections.connection(REMOTE, Proxy.NO_PROXY, false), 200, "")))}) {
+      assertFalse(e.toString().contains("s3cret"), e.toString());
+      assertFalse(e.toString().contains(header.substring(6)), e.toString());
+    }
+  }
+}
