@@ -67,6 +67,9 @@ public final class OkHttpPolicy {
       Interceptor auth, Duration[] timeouts) {
     OkHttpClient.Builder b = base.newBuilder();
     b.interceptors().add(0, new OriginInterceptor(okhttp3.HttpUrl.get(url.influxUrl()), url.origin()));
+    if (!url.plainHttp()) {
+      b.addNetworkInterceptor(new ClientCertificateErrors(url.display()));
+    }
     b.addNetworkInterceptor(auth);
     b.followRedirects(false).followSslRedirects(false);
     b.dns(new PolicyDns(base.dns(), url.plainHttp()));
