@@ -106,10 +106,13 @@ class PlainLoopbackIT {
   }
 
   @Test
-  void query_passwordStatement_goesInPostBodyNotUrl() {
+  void query_passwordStatement_goesInPostBodyNotUrl() throws Exception {
     try (InfluxDB db = basicClient("localhost")) {
       db.query(new Query("CREATE USER \"bob\" WITH PASSWORD 'hunter2-bob'"));
-      db.query(new Query("SET PASSWORD FOR \"bob\" = 'hunter2-bob2'", "db"), 100, r -> { });
+      java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+      java.util.function.Consumer<org.influxdb.dto.QueryResult> ignore = r -> { };
+      db.query(new Query("SET PASSWORD FOR \"bob\" = 'hunter2-bob2'", "db"), 100, ignore, done::countDown);
+      assertTrue(done.await(30, java.util.concurrent.TimeUnit.SECONDS), "chunked query did not complete");
       db.query(new Query("SELECT * FROM m", "db"));
     }
     List<LoggedRequest> requests = influx.findAll(anyRequestedFor(urlPathEqualTo("/query")));
