@@ -66,6 +66,45 @@ class HttpsInfluxIT {
   }
 
   @Test
+  void ping_localhostWithTrailingDot_works() {
+    try (InfluxDB db = admin().url("https://localhost.:" + INFLUX.server().port()).build()) {
+      assertTrue(db.ping().isGood());
+    }
+  }
+
+  @Test
+  void ping_tlsReload_evictsPooledConnections() throws Exception {
+    java.nio.file.Path ca = java.nio.file.Files.createTempFile("ca", ".pem");
+    java.util.concurrent.atomic.AtomicInteger connects = new java.util.concurrent.atomic.AtomicInteger();
+    okhttp3.EventListener counting = new okhttp3.EventListener() {
+      @Override
+      public void connectStart(okhttp3.Call call, java.net.InetSocketAddress address, java.net.Proxy proxy) {
+        connects.incrementAndGet();
+      }
+    };
+    try {
+      java.nio.file.Files.copy(INFLUX.server().caPem(), ca, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      try (InfluxDB db = admin().trust(TrustMaterial.pem(ca)).reloading(Duration.ofMillis(200))
+          .okHttpClient(tripwire.okHttp().eventListener(counting)).build()) {
+        assertTrue(db.ping().isGood());
+        assertTrue(db.ping().isGood());
+        assertEquals(1, connects.get(), "one pooled connection before the reload");
+        // Same CA plus a second, unrelated one: new content, still trusting the server.
+        java.nio.file.Files.writeString(ca, INFLUX.server().ca().certificatePem()
+            + TestCertificate.newRootCa("Extra").certificatePem());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (connects.get() < 2 && System.nanoTime() < deadline) {
+          assertTrue(db.ping().isGood());
+          Thread.sleep(50);
+        }
+        assertEquals(2, connects.get(), "the reload evicted the pooled connection");
+      }
+    } finally {
+      java.nio.file.Files.deleteIfExists(ca);
+    }
+  }
+
+  @Test
   void writeAndQuery_jwtCredentials_roundTrip() {
     InfluxServer server = INFLUX.server();
     try (InfluxDB db = admin().credentials(Credentials.jwt(server.adminUser(), server.sharedSecret(),

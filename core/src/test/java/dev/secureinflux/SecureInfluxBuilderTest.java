@@ -130,6 +130,18 @@ class SecureInfluxBuilderTest {
   }
 
   @Test
+  void build_identityOnPlainHttp_throwsTlsSettingsOnPlainHttp(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    dev.secureinflux.testkit.TestCertificate ca = dev.secureinflux.testkit.TestCertificate.newRootCa("CA");
+    dev.secureinflux.testkit.TestCertificate client = dev.secureinflux.testkit.TestCertificate.builder().issuer(ca)
+        .commonName("app").clientAuth().build();
+    dev.secureinflux.tls.KeyMaterial identity = dev.secureinflux.tls.KeyMaterial.pem(
+        client.writeChainPem(dir.resolve("c.pem")), client.writePrivateKeyPem(dir.resolve("c.key")), null);
+    TlsSettingsOnPlainHttpException e = assertThrows(TlsSettingsOnPlainHttpException.class,
+        () -> builder("http://[::1]:8086").identity(identity).build());
+    assertTrue(e.getMessage().contains("identity(..)"), e.getMessage());
+  }
+
+  @Test
   void build_pinOnPlainHttp_throwsTlsSettingsOnPlainHttp() {
     assertThrows(TlsSettingsOnPlainHttpException.class, () -> builder("http://127.0.0.1:8086").pin(PIN).build());
   }
