@@ -50,11 +50,27 @@ public final class AuthInterceptor implements Interceptor {
     this.origin = origin;
   }
 
-  /** An interceptor sending {@code credentials} to {@code origin}'s scheme, host and port only. */
+  /**
+   * An interceptor sending {@code credentials} to {@code origin}'s scheme, host and port only.
+   *
+   * @throws IllegalArgumentException if {@code origin} is plain {@code http} to a host that is not loopback
+   *     ({@code localhost}, an IPv4 literal in 127.0.0.0/8, or {@code [::1]})
+   */
   public static AuthInterceptor create(Credentials credentials, HttpUrl origin) {
     Objects.requireNonNull(credentials, "credentials == null");
     Objects.requireNonNull(origin, "origin == null");
+    if (origin.scheme().equals("http") && !isLoopbackName(origin.host())) {
+      throw new IllegalArgumentException("origin must use https unless its host is loopback (localhost, 127.0.0.0/8,"
+          + " [::1]): " + origin(origin));
+    }
     return new AuthInterceptor(credentials, origin);
+  }
+
+  private static boolean isLoopbackName(String host) {
+    if (host.equals("localhost") || host.equals("localhost.") || host.equals("::1")) {
+      return true;
+    }
+    return host.matches("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
   }
 
   @Override

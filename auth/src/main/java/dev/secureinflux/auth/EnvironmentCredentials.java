@@ -29,6 +29,14 @@ final class EnvironmentCredentials {
   private EnvironmentCredentials() {}
 
   static Credentials from(Map<String, String> env) {
+    try {
+      return parse(env);
+    } catch (IllegalArgumentException e) {
+      throw new CredentialSourceException("credentials from the environment are unusable: " + e.getMessage(), e);
+    }
+  }
+
+  private static Credentials parse(Map<String, String> env) {
     if (env.containsKey(SHARED_SECRET)) {
       throw new CredentialSourceException(SHARED_SECRET + " is not supported: put the shared secret in a file"
           + " with mode 600 and set " + SHARED_SECRET_FILE + " to its path");

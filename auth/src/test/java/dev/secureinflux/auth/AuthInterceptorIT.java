@@ -156,4 +156,18 @@ class AuthInterceptorIT {
     }
     assertNull(b.findAll(anyRequestedFor(anyUrl())).get(0).getHeader("Authorization"));
   }
+
+  @Test
+  void query_tokenAndJwtCredentials_sendTheirSchemes() {
+    a.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        .withBody(OK)));
+    InfluxDBFactory.connect(originA.toString(), client(Credentials.token("tok-123".toCharArray())))
+        .query(new Query("SHOW DATABASES"));
+    Credentials jwt = Credentials.jwt("alice", "0123456789abcdef0123456789abcdef".toCharArray(),
+        java.time.Duration.ofMinutes(1));
+    InfluxDBFactory.connect(originA.toString(), client(jwt)).query(new Query("SHOW DATABASES"));
+    List<LoggedRequest> requests = a.findAll(anyRequestedFor(urlPathEqualTo("/query")));
+    assertEquals("Token tok-123", requests.get(0).getHeader("Authorization"));
+    assertEquals(jwt.authorizationHeader(InsecureSecretAccess.get()), requests.get(1).getHeader("Authorization"));
+  }
 }

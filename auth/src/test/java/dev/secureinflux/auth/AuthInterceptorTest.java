@@ -21,7 +21,8 @@ class AuthInterceptorTest {
   private static final InetAddress LOOPBACK = FakeConnections.address("localhost", 127, 0, 0, 1);
   private static final InetAddress LOOPBACK6 = FakeConnections.address("localhost",
       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
-  private static final HttpUrl REMOTE_HTTP = HttpUrl.get("http://influx.example.com:8086");
+  /** A loopback name whose connection ends up at a remote peer, as with a hostile resolver or hosts file. */
+  private static final HttpUrl LOCALHOST_HTTP = HttpUrl.get("http://localhost:8086");
 
   private static Credentials basic() {
     return Credentials.basic("alice", "s3cret".toCharArray());
@@ -58,13 +59,27 @@ class AuthInterceptorTest {
   }
 
   @Test
-  void intercept_plaintextToNonLoopback_throwsAndSendsNothing() {
+  void create_plainHttpNonLoopbackOrigin_throws() {
+    for (String url : new String[] {"http://influx.example.com:8086", "http://0.0.0.0:8086", "http://[::]:8086",
+        "http://127.0.0.1.example.invalid:8086", "http://10.0.0.1:8086"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> AuthInterceptor.create(basic(), HttpUrl.get(url)));
+      assertTrue(e.getMessage().startsWith("origin must use https unless its host is loopback"), e.getMessage());
+    }
+    for (String url : new String[] {"http://localhost:1", "http://127.0.0.1:1", "http://127.255.0.9:1",
+        "http://[::1]:1", "https://influx.example.com:8086"}) {
+      AuthInterceptor.create(basic(), HttpUrl.get(url));
+    }
+  }
+
+  @Test
+  void intercept_plaintextToNonLoopbackPeer_throwsAndSendsNothing() {
     FakeConnections.RecordingChain chain = new FakeConnections.RecordingChain(
-        new Request.Builder().url(REMOTE_HTTP.resolve("/query?q=SHOW+DATABASES")).build(),
+        new Request.Builder().url(LOCALHOST_HTTP.resolve("/query?q=SHOW+DATABASES")).build(),
         FakeConnections.connection(REMOTE, Proxy.NO_PROXY, false), 200, "{}");
     InsecureConnectionException e = assertThrows(InsecureConnectionException.class,
-        () -> AuthInterceptor.create(basic(), REMOTE_HTTP).intercept(chain));
-    assertEquals("refusing to send credentials for user alice to http://influx.example.com:8086: the connection"
+        () -> AuthInterceptor.create(basic(), LOCALHOST_HTTP).intercept(chain));
+    assertEquals("refusing to send credentials for user alice to http://localhost:8086: the connection"
         + " is plaintext and its peer 203.0.113.5 is not a loopback address; use https:// (plain http is only for"
         + " loopback addresses)", e.getMessage());
     assertNull(chain.sent);
@@ -73,9 +88,9 @@ class AuthInterceptorTest {
   @Test
   void intercept_applicationInterceptor_throwsAndSendsNothing() {
     FakeConnections.RecordingChain chain = new FakeConnections.RecordingChain(
-        new Request.Builder().url(REMOTE_HTTP.resolve("/ping")).build(), null, 204, "");
+        new Request.Builder().url(LOCALHOST_HTTP.resolve("/ping")).build(), null, 204, "");
     InsecureConnectionException e = assertThrows(InsecureConnectionException.class,
-        () -> AuthInterceptor.create(basic(), REMOTE_HTTP).intercept(chain));
+        () -> AuthInterceptor.create(basic(), LOCALHOST_HTTP).intercept(chain));
     assertTrue(e.getMessage().contains("addNetworkInterceptor"), e.getMessage());
     assertNull(chain.sent);
   }
@@ -140,8 +155,8 @@ class AuthInterceptorTest {
         assertThrows(RuntimeException.class, () -> Credentials.basic("alice", "   ".toCharArray())),
         assertThrows(RuntimeException.class, () -> Credentials.jwt("alice", "s3cret".toCharArray(),
             java.time.Duration.ofMinutes(1))),
-        assertThrows(RuntimeException.class, () -> AuthInterceptor.create(credentials, REMOTE_HTTP).intercept(
-            new FakeConnections.RecordingChain(new Request.Builder().url(REMOTE_HTTP).build(),
+        assertThrows(RuntimeException.class, () -> AuthInterceptor.create(credentials, LOCALHOST_HTTP).intercept(
+            new FakeConnections.RecordingChain(new Request.Builder().url(LOCALHOST_HTTP).build(),
                 FakeConnections.connection(REMOTE, Proxy.NO_PROXY, false), 200, "")))}) {
       assertFalse(e.toString().contains("s3cret"), e.toString());
       assertFalse(e.toString().contains(header.substring(6)), e.toString());

@@ -165,4 +165,12 @@ class EnvironmentCredentialsTest {
     assertTrue(e.getMessage().contains("password file " + dir.resolve("missing") + " does not exist"),
         e.getMessage());
   }
+
+  @Test
+  void fromEnvironment_blankUsernameWithFile_isSourceException() throws IOException {
+    Path file = FileCredentialsTest.secretFile(dir, "pw", "pw\n");
+    CredentialSourceException e = refused(Map.of("INFLUX_USERNAME", " ", "INFLUX_PASSWORD_FILE", file.toString()));
+    assertEquals("credentials from the environment are unusable: user is blank: give the InfluxDB user name",
+        e.getMessage());
+  }
 }

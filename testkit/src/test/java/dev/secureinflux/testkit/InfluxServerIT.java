@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Base64;
 import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -101,6 +103,34 @@ class InfluxServerIT {
         basic(server.adminUser(), server.adminPassword()));
     assertEquals(200, response.statusCode());
     assertTrue(response.body().contains("[\"admin\",true]"), response.body());
+  }
+
+  private static String jwt(String user, char[] secret) throws Exception {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    long exp = System.currentTimeMillis() / 1000 + 300;
+    String signingInput = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+        + "." + b64.encodeToString(("{\"username\":\"" + user + "\",\"exp\":" + exp + "}")
+        .getBytes(StandardCharsets.UTF_8));
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(new String(secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return signingInput + "." + b64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  @Test
+  void query_jwtSignedWithSharedSecret_answers200() throws Exception {
+    InfluxServer server = INFLUX.server();
+    HttpResponse<String> response = post(client(server), server, "SHOW DATABASES",
+        "Bearer " + jwt(server.adminUser(), server.sharedSecret()));
+    assertEquals(200, response.statusCode(), response.body());
+  }
+
+  @Test
+  void query_jwtSignedWithOtherSecret_refused401() throws Exception {
+    InfluxServer server = INFLUX.server();
+    HttpResponse<String> response = post(client(server), server, "SHOW DATABASES",
+        "Bearer " + jwt(server.adminUser(), "some-other-secret-of-enough-length-000".toCharArray()));
+    assertEquals(401, response.statusCode());
+    assertTrue(response.body().contains("signature is invalid"), response.body());
   }
 
   @Test

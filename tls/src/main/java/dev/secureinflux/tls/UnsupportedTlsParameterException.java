@@ -1,8 +1,9 @@
 package dev.secureinflux.tls;
 
 /**
- * A protocol version or cipher suite that the policy allows but the running JDK does not support (or has
- * disabled in its {@code java.security}): it is refused instead of silently dropped.
+ * A protocol version or cipher suite that the policy allows and the caller asked for, but that the running JDK
+ * does not support: it is refused instead of silently dropped. (Policy defaults the JDK lacks are left out with a
+ * warning; when none is left, this is thrown too.)
  *
  * @since 0.1
  */

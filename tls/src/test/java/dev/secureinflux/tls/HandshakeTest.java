@@ -42,11 +42,24 @@ class HandshakeTest {
   @Test
   void handshake_goodChainWithIntermediate_connects() throws Exception {
     TestCertificate server = leaf().build();
-    try (LoopbackTlsServer s = LoopbackTlsServer.start(server); SSLSocket c = connect(trustingRoot(), "localhost",
-        s.port())) {
+    TlsConfig tls = trustingRoot();
+    try (LoopbackTlsServer s = LoopbackTlsServer.start(server); SSLSocket c = connect(tls, "localhost", s.port())) {
       assertEcho(c, "hello");
+      assertEquals(true, tls.hostnameVerifier().verify("localhost", c.getSession()));
+      assertEquals(false, tls.hostnameVerifier().verify("influx.example.com", c.getSession()));
       assertEquals(server.certificate(), c.getSession().getPeerCertificates()[0]);
       assertEquals(true, List.of("TLSv1.3", "TLSv1.2").contains(c.getSession().getProtocol()));
+    }
+  }
+
+  @Test
+  void handshake_chainSentOutOfOrderWithRoot_connects() throws Exception {
+    TestCertificate server = leaf().build();
+    List<java.security.cert.X509Certificate> sent = List.of(server.certificate(), ROOT.certificate(),
+        INTERMEDIATE.certificate());
+    try (LoopbackTlsServer s = LoopbackTlsServer.start(sent, server.keyPair().getPrivate());
+        SSLSocket c = connect(trustingRoot(), "localhost", s.port())) {
+      assertEcho(c, "out of order");
     }
   }
 

@@ -93,4 +93,12 @@ class HostnameRulesTest {
     assertFalse(HostnameMatcher.matches("", dns("example.com")));
     assertFalse(HostnameMatcher.matches(".", dns("example.com")));
   }
+
+  @Test
+  void matches_unicodeHostAgainstALabelSan_true() {
+    X509Certificate c = dns("xn--bcher-kva.example.com");
+    assertTrue(HostnameMatcher.matches("b\u00fccher.example.com", c));
+    assertTrue(HostnameMatcher.matches("xn--bcher-kva.example.com", c));
+    assertFalse(HostnameMatcher.matches("bucher.example.com", c));
+  }
 }

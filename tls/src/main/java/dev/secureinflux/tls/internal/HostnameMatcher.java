@@ -1,5 +1,6 @@
 package dev.secureinflux.tls.internal;
 
+import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateParsingException;
@@ -84,7 +85,15 @@ public final class HostnameMatcher {
   }
 
   private static String normalise(String name) {
-    String n = name.trim().toLowerCase(Locale.ROOT);
+    String n = name.trim();
+    if (!n.chars().allMatch(c -> c < 0x80)) {
+      try {
+        n = IDN.toASCII(n); // A U-label host against the A-labels certificates carry.
+      } catch (IllegalArgumentException e) {
+        return "";
+      }
+    }
+    n = n.toLowerCase(Locale.ROOT);
     if (n.startsWith("[") && n.endsWith("]")) {
       n = n.substring(1, n.length() - 1);
     }

@@ -128,7 +128,12 @@ public final class MaterialWatcher implements AutoCloseable {
     return out;
   }
 
-  /** Stops the thread; idempotent. */
+  /** True while the watcher thread runs. */
+  public boolean isRunning() {
+    return thread.isAlive();
+  }
+
+  /** Stops the thread and waits (up to 10 seconds) for it to end, unless called from it; idempotent. */
   @Override
   public void close() {
     closed = true;
@@ -138,6 +143,13 @@ public final class MaterialWatcher implements AutoCloseable {
         watchService.close();
       } catch (IOException e) {
         LOG.log(System.Logger.Level.DEBUG, "closing the watch service: " + e.getMessage());
+      }
+    }
+    if (Thread.currentThread() != thread) {
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }

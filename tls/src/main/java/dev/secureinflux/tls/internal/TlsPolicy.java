@@ -85,7 +85,8 @@ public final class TlsPolicy {
     for (String name : requested) {
       if (!supported.contains(name)) {
         throw new UnsupportedTlsParameterException("the running JDK does not support the " + kind + " " + name
-            + "; leave it out of " + method + "() or use a JDK that has it");
+            + " (or its jdk.tls.disabledAlgorithms disables it); leave it out of " + method + "() or use a JDK"
+            + " that has it");
       }
       out.add(name);
     }

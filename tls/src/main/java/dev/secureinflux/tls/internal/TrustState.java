@@ -50,9 +50,4 @@ public final class TrustState {
   X509Certificate[] acceptedIssuers() {
     return anchorsByFingerprint.values().toArray(new X509Certificate[0]);
   }
-
-  /** True when neither anchors nor fingerprints are configured. */
-  boolean isEmpty() {
-    return anchorsByFingerprint.isEmpty() && fingerprints.isEmpty();
-  }
 }

@@ -51,4 +51,24 @@ class PolicyNamesTest {
     assertEquals(TlsPolicy.PROTOCOLS, policy.protocols());
     assertEquals(TlsPolicy.CIPHER_SUITES, policy.cipherSuites());
   }
+
+  @Test
+  void isDisabled_namesAndPatterns_matchedConstraintsIgnored() {
+    String property = "SSLv3, TLSv1.1, TLS_CHACHA20*, DH keySize < 1024, include jdk.disabled.namedCurves";
+    assertTrue(JdkTls.isDisabled("TLSv1.1", property));
+    assertTrue(JdkTls.isDisabled("TLS_CHACHA20_POLY1305_SHA256", property));
+    assertEquals(false, JdkTls.isDisabled("TLSv1.3", property));
+    assertEquals(false, JdkTls.isDisabled("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", property));
+    assertEquals(false, JdkTls.isDisabled("TLSv1.2", null));
+  }
+
+  @Test
+  void usable_disabledByJavaSecurity_leftOutSoAnExplicitRequestFails() {
+    Set<String> usable = JdkTls.usable(new String[] {"TLSv1.3", "TLSv1.2"}, "TLSv1.3");
+    assertEquals(Set.of("TLSv1.2"), usable);
+    UnsupportedTlsParameterException e = assertThrows(UnsupportedTlsParameterException.class,
+        () -> TlsPolicy.select("protocol", "protocols", List.of("TLSv1.3"), TlsPolicy.PROTOCOLS, usable));
+    assertTrue(e.getMessage().contains("protocol TLSv1.3") && e.getMessage().contains("disabledAlgorithms"),
+        e.getMessage());
+  }
 }
