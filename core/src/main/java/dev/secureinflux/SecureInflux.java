@@ -7,6 +7,7 @@ import dev.secureinflux.internal.GuardedInfluxDB;
 import dev.secureinflux.internal.OkHttpPolicy;
 import dev.secureinflux.internal.Pins;
 import dev.secureinflux.internal.ServerUrl;
+import dev.secureinflux.internal.TlsGeneration;
 import dev.secureinflux.tls.KeyMaterial;
 import dev.secureinflux.tls.TlsConfig;
 import dev.secureinflux.tls.TrustMaterial;
@@ -190,8 +191,9 @@ public final class SecureInflux {
     }
 
     /**
-     * Re-read trust and identity files when they change (polling at {@code interval} at the latest); pooled
-     * connections are evicted after each reload. Default: files are read once.
+     * Re-read trust and identity files when they change (polling at {@code interval} at the latest); after each
+     * reload idle pooled connections are evicted and busy ones closed after their current exchange, so every
+     * later request handshakes with the new material. Default: files are read once.
      */
     public Builder reloading(Duration interval) {
       this.reloading = checkDuration("reloading", interval);
@@ -272,9 +274,11 @@ public final class SecureInflux {
         }
       }
       OkHttpClient base = okHttp == null ? new OkHttpClient() : okHttp.build();
-      TlsConfig tls = server.plainHttp() ? null : tlsConfig(base);
+      TlsGeneration generation = server.plainHttp() || reloading == null
+          ? null : new TlsGeneration(base.connectionPool());
+      TlsConfig tls = server.plainHttp() ? null : tlsConfig(generation);
       try {
-        OkHttpClient.Builder hardened = OkHttpPolicy.apply(base, server, tls,
+        OkHttpClient.Builder hardened = OkHttpPolicy.apply(base, server, tls, generation,
             AuthInterceptor.create(credentials, server.origin()), effective);
         InfluxDB influx = new InfluxDBImpl(server.influxUrl(), null, null, hardened, responseFormat);
         GuardedInfluxDB guarded = new GuardedInfluxDB(influx, server, credentials.user().orElse(null), tls);
@@ -290,7 +294,7 @@ public final class SecureInflux {
       }
     }
 
-    private TlsConfig tlsConfig(OkHttpClient base) {
+    private TlsConfig tlsConfig(TlsGeneration generation) {
       TlsConfig.Builder tls = TlsConfig.builder().trust(trust == null ? TrustMaterial.system() : trust);
       if (identity != null) {
         tls.identity(identity);
@@ -299,7 +303,7 @@ public final class SecureInflux {
         tls.addPin(pin);
       }
       if (reloading != null) {
-        tls.reloading(reloading).addReloadListener(reloaded -> base.connectionPool().evictAll());
+        tls.reloading(reloading).addReloadListener(reloaded -> generation.reloaded());
       }
       return tls.build();
     }

@@ -74,7 +74,8 @@ class HttpsInfluxIT {
 
   @Test
   void ping_tlsReload_evictsPooledConnections() throws Exception {
-    java.nio.file.Path ca = java.nio.file.Files.createTempFile("ca", ".pem");
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("reload");
+    java.nio.file.Path ca = dir.resolve("ca.pem");
     java.util.concurrent.atomic.AtomicInteger connects = new java.util.concurrent.atomic.AtomicInteger();
     okhttp3.EventListener counting = new okhttp3.EventListener() {
       @Override
@@ -90,8 +91,10 @@ class HttpsInfluxIT {
         assertTrue(db.ping().isGood());
         assertEquals(1, connects.get(), "one pooled connection before the reload");
         // Same CA plus a second, unrelated one: new content, still trusting the server.
-        java.nio.file.Files.writeString(ca, INFLUX.server().ca().certificatePem()
+        java.nio.file.Path next = ca.resolveSibling(ca.getFileName() + ".next");
+        java.nio.file.Files.writeString(next, INFLUX.server().ca().certificatePem()
             + TestCertificate.newRootCa("Extra").certificatePem());
+        java.nio.file.Files.move(next, ca, java.nio.file.StandardCopyOption.ATOMIC_MOVE); // As deployments rotate.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (connects.get() < 2 && System.nanoTime() < deadline) {
           assertTrue(db.ping().isGood());
@@ -101,6 +104,7 @@ class HttpsInfluxIT {
       }
     } finally {
       java.nio.file.Files.deleteIfExists(ca);
+      java.nio.file.Files.deleteIfExists(dir);
     }
   }
 
@@ -175,7 +179,8 @@ class HttpsInfluxIT {
     try (InfluxDB db = admin().build()) {
       db.query(new Query("CREATE DATABASE feat_db"));
       db.setDatabase("feat_db").enableGzip();
-      db.enableBatch(BatchOptions.DEFAULTS.actions(50).flushDuration(60_000));
+      // No automatic flush before flush(): influxdb-java's own flushes run async, flush() does not wait for them.
+      db.enableBatch(BatchOptions.DEFAULTS.actions(1000).flushDuration(600_000));
       for (int i = 0; i < 120; i++) {
         db.write(Point.measurement("batch").addField("v", i).time(i, TimeUnit.MILLISECONDS).build());
       }

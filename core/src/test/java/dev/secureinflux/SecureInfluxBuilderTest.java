@@ -130,7 +130,8 @@ class SecureInfluxBuilderTest {
   }
 
   @Test
-  void build_identityOnPlainHttp_throwsTlsSettingsOnPlainHttp(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+  void build_identityOnPlainHttp_throwsTlsSettingsOnPlainHttp(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     dev.secureinflux.testkit.TestCertificate ca = dev.secureinflux.testkit.TestCertificate.newRootCa("CA");
     dev.secureinflux.testkit.TestCertificate client = dev.secureinflux.testkit.TestCertificate.builder().issuer(ca)
         .commonName("app").clientAuth().build();

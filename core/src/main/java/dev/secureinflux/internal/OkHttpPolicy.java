@@ -61,12 +61,16 @@ public final class OkHttpPolicy {
   /**
    * The builder handed to influxdb-java: {@code base} (built once from the user's builder) with the policy applied.
    *
+   * @param generationOrNull retires connections after TLS reloads, when reloading is on
    * @param timeouts connect, read, write, call; a null entry keeps {@code base}'s value
    */
   public static OkHttpClient.Builder apply(OkHttpClient base, ServerUrl url, TlsConfig tlsOrNull,
-      Interceptor auth, Duration[] timeouts) {
+      TlsGeneration generationOrNull, Interceptor auth, Duration[] timeouts) {
     OkHttpClient.Builder b = base.newBuilder();
     b.interceptors().add(0, new OriginInterceptor(okhttp3.HttpUrl.get(url.influxUrl()), url.origin()));
+    if (generationOrNull != null) {
+      b.addNetworkInterceptor(generationOrNull);
+    }
     if (!url.plainHttp()) {
       b.addNetworkInterceptor(new ClientCertificateErrors(url.display()));
     }
