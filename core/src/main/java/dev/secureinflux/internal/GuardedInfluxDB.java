@@ -120,7 +120,19 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB {
 
   @Override
   public void query(Query query, Consumer<QueryResult> onSuccess, Consumer<Throwable> onFailure) {
-    delegate.query(Statements.guard(query), onSuccess, onFailure);
+    Query guarded = Statements.guard(query);
+    delegate.query(guarded, onSuccess, withheld(guarded, onFailure));
+  }
+
+  /** For a password-carrying statement, a failure callback that gets no server text (it may quote the statement). */
+  private Consumer<Throwable> withheld(Query query, Consumer<Throwable> onFailure) {
+    if (!Statements.carriesPassword(query) || onFailure == null) {
+      return onFailure;
+    }
+    return failure -> onFailure.accept(failure.getClass().getName().startsWith("dev.secureinflux.") ? failure
+        : new SecureInfluxException("a statement carrying a password failed at " + url.display() + " ("
+            + failure.getClass().getSimpleName() + "); the server's message is withheld because it may quote "
+            + "the statement"));
   }
 
   @Override
@@ -147,7 +159,8 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB {
   @Override
   public void query(Query query, int chunkSize, BiConsumer<Cancellable, QueryResult> onNext, Runnable onComplete,
       Consumer<Throwable> onFailure) {
-    delegate.query(Statements.guard(query), chunkSize, onNext, onComplete, onFailure);
+    Query guarded = Statements.guard(query);
+    delegate.query(guarded, chunkSize, onNext, onComplete, withheld(guarded, onFailure));
   }
 
   @Override

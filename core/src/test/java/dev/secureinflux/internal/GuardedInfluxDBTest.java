@@ -114,6 +114,19 @@ class GuardedInfluxDBTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void query_asyncPasswordStatementFails_callbackGetsNoServerText() {
+    List<Throwable> failures = new ArrayList<>();
+    guarded("https://influx.example.com").query(new Query("SET PASSWORD FOR a = 'hunter2'"), r -> { },
+        failures::add);
+    java.util.function.Consumer<Throwable> handed = (java.util.function.Consumer<Throwable>) args.get(1)[2];
+    handed.accept(new RuntimeException("error parsing query: found hunter2"));
+    assertEquals(1, failures.size());
+    assertFalse(failures.get(0).getMessage().contains("hunter2"), failures.get(0).getMessage());
+    assertTrue(((Query) args.get(1)[0]).requiresPost());
+  }
+
+  @Test
   void query_ordinaryStatementFails_exceptionUnchanged() {
     RuntimeException failure = new RuntimeException("database not found: x");
     queryFailure = failure;
