@@ -1,0 +1,117 @@
+package dev.secureinflux.internal;
+
+import dev.secureinflux.EnvironmentException;
+import dev.secureinflux.SecureInflux;
+import dev.secureinflux.auth.Credentials;
+import dev.secureinflux.tls.KeyMaterial;
+import dev.secureinflux.tls.TrustMaterial;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+/** Fills a {@link SecureInflux.Builder} from {@code INFLUX_*} variables; see {@link SecureInflux#fromEnvironment}. */
+public final class EnvironmentReader {
+  /** The server URL. */
+  public static final String URL = "INFLUX_URL";
+  /** PEM CA bundle to trust instead of the JDK trust store. */
+  public static final String CA_FILE = "INFLUX_CA_FILE";
+  /** PEM client certificate chain (mutual TLS). */
+  public static final String CLIENT_CERT_FILE = "INFLUX_CLIENT_CERT_FILE";
+  /** PEM client private key (mutual TLS). */
+  public static final String CLIENT_KEY_FILE = "INFLUX_CLIENT_KEY_FILE";
+  /** File holding the client key's passphrase. */
+  public static final String CLIENT_KEY_PASSPHRASE_FILE = "INFLUX_CLIENT_KEY_PASSPHRASE_FILE";
+  /** Comma-separated pins. */
+  public static final String PINS = "INFLUX_PINS";
+  /** Default database. */
+  public static final String DATABASE = "INFLUX_DATABASE";
+
+  private EnvironmentReader() {}
+
+  /** Applies the variables present in {@code env} to {@code builder}. */
+  public static void fill(SecureInflux.Builder builder, Map<String, String> env) {
+    String url = get(env, URL);
+    if (url != null) {
+      builder.url(url);
+    }
+    builder.credentials(Credentials.fromEnvironment(env));
+    String ca = get(env, CA_FILE);
+    if (ca != null) {
+      builder.trust(TrustMaterial.pem(Path.of(ca)));
+    }
+    String cert = get(env, CLIENT_CERT_FILE);
+    String key = get(env, CLIENT_KEY_FILE);
+    String passphraseFile = get(env, CLIENT_KEY_PASSPHRASE_FILE);
+    if (cert == null && key != null) {
+      throw new EnvironmentException(CLIENT_KEY_FILE + " is set but " + CLIENT_CERT_FILE + " is not: set "
+          + CLIENT_CERT_FILE + " to the PEM certificate chain of the client key " + key);
+    }
+    if (cert == null && passphraseFile != null) {
+      throw new EnvironmentException(CLIENT_KEY_PASSPHRASE_FILE + " is set but " + CLIENT_CERT_FILE + " is not: "
+          + "set " + CLIENT_CERT_FILE + " and " + CLIENT_KEY_FILE + ", or unset " + CLIENT_KEY_PASSPHRASE_FILE);
+    }
+    if (cert != null) {
+      char[] passphrase = passphraseFile == null ? null : readPassphrase(Path.of(passphraseFile));
+      try {
+        builder.identity(KeyMaterial.pem(Path.of(cert), Path.of(key == null ? cert : key), passphrase));
+      } finally {
+        if (passphrase != null) {
+          Arrays.fill(passphrase, '\0');
+        }
+      }
+    }
+    String pins = get(env, PINS);
+    if (pins != null) {
+      for (String pin : pins.split(",")) {
+        if (!pin.isBlank()) {
+          builder.addPin(pin);
+        }
+      }
+    }
+    String database = get(env, DATABASE);
+    if (database != null) {
+      builder.database(database);
+    }
+  }
+
+  private static String get(Map<String, String> env, String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** The file's UTF-8 content without one trailing line break; the byte buffer is wiped. */
+  static char[] readPassphrase(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new EnvironmentException("cannot read " + CLIENT_KEY_PASSPHRASE_FILE + " " + file + " ("
+          + e.getClass().getSimpleName() + "): check the path and that this process may read it", e);
+    }
+    try {
+      CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
+      int end = chars.limit();
+      if (end > 0 && chars.get(end - 1) == '\n') {
+        end--;
+      }
+      if (end > 0 && chars.get(end - 1) == '\r') {
+        end--;
+      }
+      char[] result = new char[end];
+      chars.get(result, 0, end);
+      Arrays.fill(chars.array(), '\0');
+      if (result.length == 0) {
+        throw new EnvironmentException(CLIENT_KEY_PASSPHRASE_FILE + " " + file + " is empty: write the key's "
+            + "passphrase into it, or unset the variable for an unencrypted key");
+      }
+      return result;
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package dev.secureinflux.internal;
+
+import dev.secureinflux.SecureInfluxException;
+import dev.secureinflux.UdpRefusedException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import org.influxdb.InfluxDB;
+import org.influxdb.dto.Point;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+
+/**
+ * The {@link InfluxDB} handed to users: influxdb-java's client with its unsafe corners closed.
+ *
+ * <ul>
+ *   <li>UDP writes (cleartext) are refused unless the host is loopback;
+ *   <li>{@code setLogLevel(FULL)} is lowered to {@code HEADERS}: FULL logs request bodies, and a
+ *       {@code CREATE USER .. PASSWORD} body carries a password;
+ *   <li>password-carrying statements go by POST, and their failures are reported without the server's text;
+ *   <li>{@code close()} also stops the TLS material's file watching.
+ * </ul>
+ */
+public final class GuardedInfluxDB extends ForwardingInfluxDB {
+  private static final Logger LOG = Logger.getLogger("dev.secureinflux");
+
+  private final ServerUrl url;
+  private final String user;
+  private final AutoCloseable onClose;
+
+  /** Wraps {@code delegate}, whose log level is forced to NONE now; {@code onClose} runs after its close. */
+  public GuardedInfluxDB(InfluxDB delegate, ServerUrl url, String user, AutoCloseable onClose) {
+    super(delegate);
+    this.url = Objects.requireNonNull(url, "url == null");
+    this.user = user;
+    this.onClose = onClose;
+    delegate.setLogLevel(LogLevel.NONE);
+  }
+
+  @Override
+  public InfluxDB setLogLevel(LogLevel logLevel) {
+    Objects.requireNonNull(logLevel, "logLevel == null");
+    LogLevel effective = logLevel;
+    if (logLevel == LogLevel.FULL) {
+      LOG.warning("influxdb-java LogLevel.FULL logs request bodies, which can carry passwords: using HEADERS "
+          + "for " + url.display());
+      effective = LogLevel.HEADERS;
+    }
+    delegate.setLogLevel(effective);
+    return this;
+  }
+
+  private void refuseUdp(String call) {
+    if (!url.loopback()) {
+      throw new UdpRefusedException(call + " sends line protocol in clear over UDP to " + url.host()
+          + ", which is not loopback: use write(database, retentionPolicy, point), write(BatchPoints) or "
+          + "write(String) after setDatabase(..), which go over " + url.origin().scheme().toUpperCase() + " with "
+          + "credentials");
+    }
+  }
+
+  @Override
+  public void write(int udpPort, Point point) {
+    refuseUdp("write(udpPort, Point)");
+    delegate.write(udpPort, point);
+  }
+
+  @Override
+  public void write(int udpPort, String records) {
+    refuseUdp("write(udpPort, String)");
+    delegate.write(udpPort, records);
+  }
+
+  @Override
+  public void write(int udpPort, List<String> records) {
+    refuseUdp("write(udpPort, List)");
+    delegate.write(udpPort, records);
+  }
+
+  private QueryResult passwordSafe(Query query, java.util.function.Function<Query, QueryResult> call) {
+    Query guarded = Statements.guard(query);
+    if (!Statements.carriesPassword(guarded)) {
+      return call.apply(guarded);
+    }
+    QueryResult result;
+    try {
+      result = call.apply(guarded);
+    } catch (RuntimeException e) {
+      if (e.getClass().getName().startsWith("dev.secureinflux.")) {
+        throw e;
+      }
+      throw new SecureInfluxException("a statement carrying a password failed at " + url.display() + " ("
+          + e.getClass().getSimpleName() + "); the server's message is withheld because it may quote the "
+          + "statement. Check the statement's syntax and the user's admin privilege");
+    }
+    if (result != null && (result.hasError() || hasResultError(result))) {
+      throw new SecureInfluxException("a statement carrying a password was rejected by " + url.display()
+          + "; the server's message is withheld because it may quote the statement. Check the statement's "
+          + "syntax and the user's admin privilege");
+    }
+    return result;
+  }
+
+  private static boolean hasResultError(QueryResult result) {
+    return result.getResults() != null && result.getResults().stream().anyMatch(r -> r != null && r.hasError());
+  }
+
+  @Override
+  public QueryResult query(Query query) {
+    return passwordSafe(query, delegate::query);
+  }
+
+  @Override
+  public QueryResult query(Query query, TimeUnit timeUnit) {
+    return passwordSafe(query, q -> delegate.query(q, timeUnit));
+  }
+
+  @Override
+  public void query(Query query, Consumer<QueryResult> onSuccess, Consumer<Throwable> onFailure) {
+    Query guarded = Statements.guard(query);
+    delegate.query(guarded, onSuccess, withheld(guarded, onFailure));
+  }
+
+  /** For a password-carrying statement, a failure callback that gets no server text (it may quote the statement). */
+  private Consumer<Throwable> withheld(Query query, Consumer<Throwable> onFailure) {
+    if (!Statements.carriesPassword(query) || onFailure == null) {
+      return onFailure;
+    }
+    return failure -> onFailure.accept(failure.getClass().getName().startsWith("dev.secureinflux.") ? failure
+        : new SecureInfluxException("a statement carrying a password failed at " + url.display() + " ("
+            + failure.getClass().getSimpleName() + "); the server's message is withheld because it may quote "
+            + "the statement"));
+  }
+
+  @Override
+  public void query(Query query, int chunkSize, Consumer<QueryResult> onNext) {
+    delegate.query(Statements.guard(query), chunkSize, onNext);
+  }
+
+  @Override
+  public void query(Query query, int chunkSize, BiConsumer<Cancellable, QueryResult> onNext) {
+    delegate.query(Statements.guard(query), chunkSize, onNext);
+  }
+
+  @Override
+  public void query(Query query, int chunkSize, Consumer<QueryResult> onNext, Runnable onComplete) {
+    delegate.query(Statements.guard(query), chunkSize, onNext, onComplete);
+  }
+
+  @Override
+  public void query(Query query, int chunkSize, BiConsumer<Cancellable, QueryResult> onNext,
+      Runnable onComplete) {
+    delegate.query(Statements.guard(query), chunkSize, onNext, onComplete);
+  }
+
+  @Override
+  public void query(Query query, int chunkSize, BiConsumer<Cancellable, QueryResult> onNext, Runnable onComplete,
+      Consumer<Throwable> onFailure) {
+    Query guarded = Statements.guard(query);
+    delegate.query(guarded, chunkSize, onNext, onComplete, withheld(guarded, onFailure));
+  }
+
+  @Override
+  public void close() {
+    try {
+      delegate.close();
+    } finally {
+      if (onClose != null) {
+        try {
+          onClose.close();
+        } catch (Exception e) {
+          LOG.warning("closing the TLS material of " + url.display() + " failed: " + e.getClass().getName());
+        }
+      }
+    }
+  }
+
+  /** Format unspecified; never contains secrets. */
+  @Override
+  public String toString() {
+    return "SecureInflux{" + url.display() + (user == null ? "" : ", user=" + user) + "}";
+  }
+}

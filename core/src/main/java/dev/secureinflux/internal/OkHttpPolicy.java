@@ -1,0 +1,107 @@
+package dev.secureinflux.internal;
+
+import dev.secureinflux.UnsafeOkHttpSettingException;
+import dev.secureinflux.tls.TlsConfig;
+import java.net.Proxy;
+import java.time.Duration;
+import java.util.List;
+import okhttp3.ConnectionSpec;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.internal.tls.OkHostnameVerifier;
+
+/**
+ * Turns a user's {@link OkHttpClient.Builder} (or none) into the hardened one handed to influxdb-java.
+ *
+ * <p>Refused (the builder's own state is read with OkHttp 4.12's builder accessors, which have no public
+ * equivalent): a custom {@code sslSocketFactory}, {@code hostnameVerifier} or {@code certificatePinner}; for
+ * {@code http://} also a {@code proxy} or {@code proxySelector}. Replaced: {@code connectionSpecs},
+ * {@code followRedirects}, {@code followSslRedirects}, TLS, and for {@code http://} the proxy. Wrapped:
+ * {@code dns} and (for {@code http://}) {@code socketFactory}. Kept: timeouts not set on the secure builder,
+ * connection pool, dispatcher, interceptors, event listeners, cache, cookie jar.
+ */
+public final class OkHttpPolicy {
+  /** Default timeouts when no OkHttp builder is handed in. */
+  public static final Duration DEFAULT_CONNECT = Duration.ofSeconds(10);
+  /** Default read timeout. */
+  public static final Duration DEFAULT_READ = Duration.ofSeconds(30);
+  /** Default write timeout. */
+  public static final Duration DEFAULT_WRITE = Duration.ofSeconds(30);
+  /** Default call timeout: none, because chunked queries stream for as long as they need. */
+  public static final Duration DEFAULT_CALL = Duration.ZERO;
+
+  private OkHttpPolicy() {}
+
+  /** Throws {@link UnsafeOkHttpSettingException} for every setting of {@code user} that would weaken the rules. */
+  public static void check(OkHttpClient.Builder user, boolean plainHttp) {
+    if (user.getSslSocketFactoryOrNull$okhttp() != null || user.getX509TrustManagerOrNull$okhttp() != null) {
+      throw refused("sslSocketFactory", "TLS comes from trust(..), identity(..) and pin(..) on "
+          + "SecureInflux.builder()");
+    }
+    if (user.getHostnameVerifier$okhttp() != OkHostnameVerifier.INSTANCE) {
+      throw refused("hostnameVerifier", "host names are always verified; for a server certificate without the "
+          + "right name, trust its fingerprint with trust(TrustMaterial.fingerprint(..)) or reissue it");
+    }
+    if (!user.getCertificatePinner$okhttp().getPins().isEmpty()) {
+      throw refused("certificatePinner", "use pin(\"sha256/...\") on SecureInflux.builder()");
+    }
+    if (plainHttp && user.getProxy$okhttp() != null && user.getProxy$okhttp() != Proxy.NO_PROXY) {
+      throw refused("proxy", "plain HTTP is only for loopback and never goes through a proxy");
+    }
+    if (plainHttp && user.getProxySelector$okhttp() != null) {
+      throw refused("proxySelector", "plain HTTP is only for loopback and never goes through a proxy");
+    }
+  }
+
+  private static UnsafeOkHttpSettingException refused(String setting, String fix) {
+    return new UnsafeOkHttpSettingException("the OkHttpClient.Builder given to okHttpClient(..) sets "
+        + setting + "(..), which SecureInflux does not accept: remove it; " + fix);
+  }
+
+  /**
+   * The builder handed to influxdb-java: {@code base} (built once from the user's builder) with the policy applied.
+   *
+   * @param generationOrNull retires connections after TLS reloads, when reloading is on
+   * @param timeouts connect, read, write, call; a null entry keeps {@code base}'s value
+   */
+  public static OkHttpClient.Builder apply(OkHttpClient base, ServerUrl url, TlsConfig tlsOrNull,
+      TlsGeneration generationOrNull, Interceptor auth, Duration[] timeouts) {
+    OkHttpClient.Builder b = base.newBuilder();
+    b.interceptors().add(0, new OriginInterceptor(okhttp3.HttpUrl.get(url.influxUrl()), url.origin()));
+    if (generationOrNull != null) {
+      b.addNetworkInterceptor(generationOrNull);
+    }
+    if (!url.plainHttp()) {
+      b.addNetworkInterceptor(new ClientCertificateErrors(url.display()));
+    }
+    b.addNetworkInterceptor(auth);
+    b.followRedirects(false).followSslRedirects(false);
+    b.dns(new PolicyDns(base.dns(), url.plainHttp()));
+    if (url.plainHttp()) {
+      b.proxy(Proxy.NO_PROXY);
+      b.socketFactory(new LoopbackSocketFactory(base.socketFactory()));
+      b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    } else {
+      b.sslSocketFactory(tlsOrNull.socketFactory(), tlsOrNull.trustManager());
+      b.hostnameVerifier(tlsOrNull.hostnameVerifier());
+      ConnectionSpec spec = new ConnectionSpec.Builder(ConnectionSpec.RESTRICTED_TLS)
+          .tlsVersions(tlsOrNull.protocols().toArray(new String[0]))
+          .cipherSuites(tlsOrNull.cipherSuites().toArray(new String[0]))
+          .build();
+      b.connectionSpecs(List.of(spec));
+    }
+    if (timeouts[0] != null) {
+      b.connectTimeout(timeouts[0]);
+    }
+    if (timeouts[1] != null) {
+      b.readTimeout(timeouts[1]);
+    }
+    if (timeouts[2] != null) {
+      b.writeTimeout(timeouts[2]);
+    }
+    if (timeouts[3] != null) {
+      b.callTimeout(timeouts[3]);
+    }
+    return b;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Connection policy and influxdb-java adapters behind {@link dev.secureinflux.SecureInflux}: not API, may change at
+ * any time.
+ */
+package dev.secureinflux.internal;

@@ -1,0 +1,256 @@
+package dev.secureinflux;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.secureinflux.auth.AuthenticationException;
+import dev.secureinflux.auth.Credentials;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.ServerSocket;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.influxdb.InfluxDB;
+import org.influxdb.dto.Query;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The secured client over plain HTTP to loopback WireMock servers: headers, redirects, proxies, logs. */
+class PlainLoopbackIT {
+  private static final String PASSWORD = "hunter2-Pässword";
+  private static final String JWT_SECRET = "0123456789abcdef0123456789abcdef-jwt-secret";
+  private static final String EMPTY_RESULT = "{\"results\":[{\"statement_id\":0}]}";
+
+  private final Tripwire tripwire = new Tripwire();
+  private WireMockServer influx;
+  private WireMockServer other;
+
+  @BeforeEach
+  void start() {
+    influx = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    other = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    influx.start();
+    other.start();
+    influx.stubFor(any(urlPathEqualTo("/ping"))
+        .willReturn(aResponse().withStatus(204).withHeader("X-Influxdb-Version", "1.8.10")));
+    influx.stubFor(any(urlPathEqualTo("/query")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody(EMPTY_RESULT)));
+    influx.stubFor(any(urlPathEqualTo("/write")).willReturn(aResponse().withStatus(204)));
+    other.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody(EMPTY_RESULT)));
+  }
+
+  @AfterEach
+  void stop() {
+    influx.stop();
+    other.stop();
+    assertEquals(List.of(), tripwire.trips, "tripwire: non-loopback name or address used");
+  }
+
+  private InfluxDB client(String host, Credentials credentials) {
+    return SecureInflux.builder().url("http://" + host + ":" + influx.port()).credentials(credentials)
+        .okHttpClient(tripwire.okHttp()).connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  private InfluxDB basicClient(String host) {
+    return client(host, Credentials.basic("app", PASSWORD.toCharArray()));
+  }
+
+  private static String basicValue() {
+    return "Basic " + Base64.getEncoder().encodeToString(("app:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void ping_localhost_sendsUtf8BasicHeaderOnly() {
+    try (InfluxDB db = basicClient("localhost")) {
+      assertEquals("1.8.10", db.ping().getVersion());
+    }
+    LoggedRequest request = influx.findAll(anyRequestedFor(anyUrl())).get(0);
+    assertEquals(basicValue(), request.getHeader("Authorization"));
+    assertFalse(request.getUrl().contains("u="), request.getUrl());
+    assertFalse(request.getUrl().contains("p="), request.getUrl());
+    assertEquals(List.of(), tripwire.lookups, "localhost is answered without the user's Dns");
+  }
+
+  @Test
+  void ping_localhostWithTrailingDot_works() {
+    try (InfluxDB db = basicClient("LOCALHOST.")) {
+      assertTrue(db.ping().isGood());
+    }
+    assertEquals(1, influx.findAll(anyRequestedFor(anyUrl())).size());
+  }
+
+  @Test
+  void ping_ipv4Literal_works() {
+    try (InfluxDB db = basicClient("127.0.0.1")) {
+      assertTrue(db.ping().isGood());
+    }
+    assertEquals(1, influx.findAll(anyRequestedFor(anyUrl())).size());
+  }
+
+  @Test
+  void query_passwordStatement_goesInPostBodyNotUrl() throws Exception {
+    try (InfluxDB db = basicClient("localhost")) {
+      db.query(new Query("CREATE USER \"bob\" WITH PASSWORD 'hunter2-bob'"));
+      java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+      java.util.function.Consumer<org.influxdb.dto.QueryResult> ignore = r -> { };
+      db.query(new Query("SET PASSWORD FOR \"bob\" = 'hunter2-bob2'", "db"), 100, ignore, done::countDown);
+      assertTrue(done.await(30, java.util.concurrent.TimeUnit.SECONDS), "chunked query did not complete");
+      db.query(new Query("SELECT * FROM m", "db"));
+    }
+    List<LoggedRequest> requests = influx.findAll(anyRequestedFor(urlPathEqualTo("/query")));
+    assertEquals(2, requests.stream().filter(r -> r.getMethod().getName().equals("POST")).count());
+    for (LoggedRequest r : requests) {
+      assertFalse(r.getUrl().contains("hunter2"), r.getUrl());
+      assertFalse(URI.create(r.getAbsoluteUrl()).getQuery() != null
+          && URI.create(r.getAbsoluteUrl()).getQuery().contains("PASSWORD"), r.getUrl());
+    }
+    assertTrue(requests.get(0).getBodyAsString().contains("hunter2-bob"), "statement is in the body");
+  }
+
+  @Test
+  void query_redirectToOtherOrigin_notFollowedAndNoCredentialsThere() {
+    String target = "http://127.0.0.1:" + other.port() + "/query?q=SHOW+DATABASES";
+    influx.stubFor(any(urlPathEqualTo("/query")).willReturn(aResponse().withStatus(302)
+        .withHeader("Location", target)));
+    try (InfluxDB db = basicClient("localhost")) {
+      RuntimeException e = assertThrows(RuntimeException.class, () -> db.query(new Query("SHOW DATABASES")));
+      assertFalse(String.valueOf(e.getMessage()).contains(PASSWORD));
+    }
+    assertEquals(0, other.findAll(anyRequestedFor(anyUrl())).size(), "redirect was followed");
+    assertEquals(basicValue(), influx.findAll(anyRequestedFor(anyUrl())).get(0).getHeader("Authorization"));
+  }
+
+  @Test
+  void query_redirectWithUserBuilderFollowingRedirects_stillNotFollowed() {
+    influx.stubFor(any(urlPathEqualTo("/query")).willReturn(aResponse().withStatus(307)
+        .withHeader("Location", "http://127.0.0.1:" + other.port() + "/query")));
+    try (InfluxDB db = SecureInflux.builder().url("http://localhost:" + influx.port())
+        .credentials(Credentials.basic("app", PASSWORD.toCharArray()))
+        .okHttpClient(tripwire.okHttp().followRedirects(true).followSslRedirects(true)).build()) {
+      assertThrows(RuntimeException.class, () -> db.query(new Query("SHOW DATABASES")));
+    }
+    assertEquals(0, other.findAll(anyRequestedFor(anyUrl())).size(), "redirect was followed");
+  }
+
+  @Test
+  void ping_wrongPassword_authenticationExceptionWithoutSecret() {
+    influx.stubFor(any(urlPathEqualTo("/ping")).willReturn(aResponse().withStatus(401)
+        .withHeader("Content-Type", "application/json").withBody("{\"error\":\"authorization failed\"}")));
+    try (InfluxDB db = basicClient("localhost")) {
+      AuthenticationException e = assertThrows(AuthenticationException.class, db::ping);
+      assertTrue(e.getMessage().contains("app"), e.getMessage());
+      assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
+      assertFalse(e.getMessage().contains(basicValue().substring(6)), e.getMessage());
+    }
+  }
+
+  @Test
+  void ping_proxiesInSystemPropertiesAndDefaultSelector_notUsed() throws Exception {
+    String[] keys = {"http.proxyHost", "http.proxyPort", "https.proxyHost", "https.proxyPort", "socksProxyHost",
+        "socksProxyPort", "http.nonProxyHosts"};
+    String[] saved = new String[keys.length];
+    ProxySelector savedSelector = ProxySelector.getDefault();
+    List<URI> selectorAsked = new CopyOnWriteArrayList<>();
+    try (ServerSocket proxyTrap = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      String port = String.valueOf(proxyTrap.getLocalPort());
+      String[] values = {"127.0.0.1", port, "127.0.0.1", port, "127.0.0.1", port, ""};
+      for (int i = 0; i < keys.length; i++) {
+        saved[i] = System.getProperty(keys[i]);
+        System.setProperty(keys[i], values[i]);
+      }
+      ProxySelector.setDefault(new ProxySelector() {
+        @Override
+        public List<Proxy> select(URI uri) {
+          selectorAsked.add(uri);
+          return savedSelector.select(uri);
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
+      });
+      // The JDK's own socket factory here (no tripwire sockets): its sockets would consult the selector.
+      try (InfluxDB db = SecureInflux.builder().url("http://localhost:" + influx.port())
+          .credentials(Credentials.basic("app", PASSWORD.toCharArray()))
+          .okHttpClient(new okhttp3.OkHttpClient.Builder().dns(tripwire.dns)).build()) {
+        assertTrue(db.ping().isGood(), "answered by the server, not by the proxy trap (which never answers)");
+      }
+      assertEquals(1, influx.findAll(anyRequestedFor(anyUrl())).size());
+      assertEquals(List.of(), selectorAsked);
+      proxyTrap.setSoTimeout(1); // A queued connection would be returned at once.
+      assertThrows(java.net.SocketTimeoutException.class, proxyTrap::accept, "the proxy trap was contacted");
+    } finally {
+      for (int i = 0; i < keys.length; i++) {
+        if (saved[i] == null) {
+          System.clearProperty(keys[i]);
+        } else {
+          System.setProperty(keys[i], saved[i]);
+        }
+      }
+      ProxySelector.setDefault(savedSelector);
+    }
+  }
+
+  @Test
+  void logLevelFull_basicAndJwtAndPasswordStatement_logHoldsNoSecret() {
+    String jwtHeader;
+    try (LogCapture log = new LogCapture()) {
+      try (InfluxDB db = basicClient("localhost")) {
+        db.setLogLevel(InfluxDB.LogLevel.FULL);
+        db.ping();
+        db.query(new Query("CREATE USER \"bob\" WITH PASSWORD 'hunter2-bob'"));
+        db.write("db", "autogen", InfluxDB.ConsistencyLevel.ONE, "m v=1");
+      }
+      Credentials jwt = Credentials.jwt("app", JWT_SECRET.toCharArray(), Duration.ofMinutes(5));
+      try (InfluxDB db = client("localhost", jwt)) {
+        db.setLogLevel(InfluxDB.LogLevel.FULL);
+        db.ping();
+      }
+      jwtHeader = influx.findAll(anyRequestedFor(anyUrl())).stream().map(r -> r.getHeader("Authorization"))
+          .filter(h -> h != null && !h.startsWith("Basic ")).findFirst().orElseThrow();
+      String text = log.text();
+      assertTrue(text.contains("/ping"), "the logger ran: " + text);
+      for (String secret : List.of(PASSWORD, "hunter2", basicValue().substring(6), JWT_SECRET,
+          jwtHeader.substring("Bearer ".length()), "Authorization")) {
+        assertFalse(text.contains(secret), "log holds " + secret + ":\n" + text);
+      }
+    }
+    assertTrue(jwtHeader.startsWith("Bearer "), jwtHeader);
+  }
+
+  @Test
+  void toString_client_showsHostAndUserNotPassword() {
+    try (InfluxDB db = basicClient("localhost")) {
+      assertEquals("SecureInflux{http://localhost:" + influx.port() + ", user=app}", db.toString());
+    }
+  }
+
+  @Test
+  void write_udpToLoopback_allowed() throws Exception {
+    try (java.net.DatagramSocket udp = new java.net.DatagramSocket(0, InetAddress.getByName("127.0.0.1"));
+        InfluxDB db = basicClient("127.0.0.1")) {
+      udp.setSoTimeout(10_000);
+      db.write(udp.getLocalPort(), "m v=1");
+      java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[64], 64);
+      udp.receive(packet);
+      assertEquals("m v=1", new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8));
+    }
+  }
+}
