@@ -1,0 +1,2 @@
+/** Runnable programs to copy from; not API. */
+package dev.secureinflux.examples;
