@@ -2,7 +2,6 @@ package dev.secureinflux.tls.internal;
 
 import dev.secureinflux.tls.CertificateValidityException;
 import dev.secureinflux.tls.KeyMismatchException;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -15,24 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.crypto.params.Ed448PrivateKeyParameters;
-import org.bouncycastle.crypto.params.Ed448PublicKeyParameters;
-import org.bouncycastle.crypto.params.RSAKeyParameters;
-import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
-import org.bouncycastle.crypto.util.PrivateKeyFactory;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
-import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * Chain normalisation (leaf first, each next certificate the issuer of the previous, duplicates dropped),
@@ -125,11 +110,12 @@ public final class Chains {
 
   private static X509Certificate findLeaf(PrivateKey key, List<X509Certificate> candidates, String where) {
     X509Certificate leaf = null;
+    boolean signed = false;
     for (X509Certificate c : candidates) {
-      Boolean derived = derivedMatch(key, c.getPublicKey());
-      boolean matches = derived != null ? derived : signatureMatches(key, c.getPublicKey());
-      if (matches && (leaf == null || isCa(leaf) && !isCa(c))) {
+      KeyMatch.Result match = KeyMatch.of(key, c.getPublicKey());
+      if (match != KeyMatch.Result.NONE && (leaf == null || isCa(leaf) && !isCa(c))) {
         leaf = c;
+        signed = match == KeyMatch.Result.SIGNED;
       }
     }
     if (leaf == null) {
@@ -137,7 +123,7 @@ public final class Chains {
           + ") does not belong to any certificate of the chain " + subjects(candidates)
           + "; use the key the certificate was issued for, or the certificate issued for this key");
     }
-    if (!signatureMatches(key, leaf.getPublicKey())) {
+    if (!signed && !signatureMatches(key, leaf.getPublicKey())) {
       throw new KeyMismatchException(where + ": a test signature with the private key does not verify with the"
           + " public key of '" + subject(leaf) + "'; the key is damaged or does not belong to the certificate");
     }
@@ -167,44 +153,6 @@ public final class Chains {
       return true;
     } catch (GeneralSecurityException e) {
       return false;
-    }
-  }
-
-  /** Whether the public key derived from {@code key} equals {@code pub}; {@code null} when it cannot be derived. */
-  private static Boolean derivedMatch(PrivateKey key, PublicKey pub) {
-    byte[] encoded = "PKCS#8".equals(key.getFormat()) ? key.getEncoded() : null;
-    if (encoded == null) {
-      return null;
-    }
-    try {
-      AsymmetricKeyParameter priv = PrivateKeyFactory.createKey(encoded);
-      AsymmetricKeyParameter p = PublicKeyFactory.createKey(pub.getEncoded());
-      if (priv instanceof RSAPrivateCrtKeyParameters && p instanceof RSAKeyParameters) {
-        RSAPrivateCrtKeyParameters rsa = (RSAPrivateCrtKeyParameters) priv;
-        RSAKeyParameters q = (RSAKeyParameters) p;
-        return rsa.getModulus().equals(q.getModulus()) && rsa.getPublicExponent().equals(q.getExponent());
-      } else if (priv instanceof ECPrivateKeyParameters && p instanceof ECPublicKeyParameters) {
-        ECPrivateKeyParameters ec = (ECPrivateKeyParameters) priv;
-        ECPublicKeyParameters q = (ECPublicKeyParameters) p;
-        if (!ec.getParameters().getCurve().equals(q.getParameters().getCurve())) {
-          return false;
-        }
-        ECPoint derived = new FixedPointCombMultiplier().multiply(ec.getParameters().getG(), ec.getD()).normalize();
-        return derived.equals(q.getQ().normalize());
-      } else if (priv instanceof Ed25519PrivateKeyParameters && p instanceof Ed25519PublicKeyParameters) {
-        return Arrays.equals(((Ed25519PrivateKeyParameters) priv).generatePublicKey().getEncoded(),
-            ((Ed25519PublicKeyParameters) p).getEncoded());
-      } else if (priv instanceof Ed448PrivateKeyParameters && p instanceof Ed448PublicKeyParameters) {
-        return Arrays.equals(((Ed448PrivateKeyParameters) priv).generatePublicKey().getEncoded(),
-            ((Ed448PublicKeyParameters) p).getEncoded());
-      } else if (priv instanceof RSAKeyParameters && p instanceof RSAKeyParameters) {
-        return null;
-      }
-      return false;
-    } catch (IOException | RuntimeException e) {
-      return null;
-    } finally {
-      Arrays.fill(encoded, (byte) 0);
     }
   }
 

@@ -72,7 +72,10 @@ public final class KeyFiles {
           + keys.stream().map(PemBlocks.Block::describe).collect(Collectors.joining(", "))
           + "); keep only the client's key");
     }
-    PrivateKey key = PrivateKeys.decode(keys.get(0), ecParameters, passphrase, keyFile);
+    PrivateKey key = Pkcs8.plain(keys.get(0)); // Without BouncyCastle when it can; null: the usual way.
+    if (key == null) {
+      key = PrivateKeys.decode(keys.get(0), ecParameters, passphrase, keyFile);
+    }
     List<X509Certificate> chain = chainFile.equals(keyFile)
         ? CertificateFiles.certificates(blocks, chainFile, "certificate chain file")
         : CertificateFiles.readChain(chainFile);

@@ -55,7 +55,7 @@ public final class PrivateKeys {
         throw new MaterialFormatException(where + " is not a valid private key (corrupt or truncated); re-export it",
             null);
       }
-      return JdkObjects.privateKey(info, where);
+      return KeyInfos.privateKey(info, where);
     } finally {
       if (decrypted != null) {
         Arrays.fill(decrypted, (byte) 0);
