@@ -31,7 +31,10 @@ public final class CertificateRejectedException extends CertificateException {
     WEAK_KEY,
     /** An intermediate certificate that is not a CA (basicConstraints). */
     NOT_A_CA,
-    /** The server certificate's extended key usage does not allow serverAuth. */
+    /**
+     * The server certificate's extended key usage does not allow serverAuth, or its keyUsage extension lacks
+     * digitalSignature.
+     */
     WRONG_KEY_USAGE,
     /** None of the configured pins matches the verified chain. */
     PIN_MISMATCH,

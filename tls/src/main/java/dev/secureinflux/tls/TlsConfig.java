@@ -1,11 +1,13 @@
 package dev.secureinflux.tls;
 
+import dev.secureinflux.tls.internal.JdkObjects;
 import dev.secureinflux.tls.internal.JdkTls;
 import dev.secureinflux.tls.internal.MaterialWatcher;
 import dev.secureinflux.tls.internal.Pins;
 import dev.secureinflux.tls.internal.PolicySslContext;
 import dev.secureinflux.tls.internal.PolicyTrustManager;
 import dev.secureinflux.tls.internal.SwappableKeyManager;
+import dev.secureinflux.tls.internal.TlsLog;
 import dev.secureinflux.tls.internal.TlsPolicy;
 import dev.secureinflux.tls.internal.TrustState;
 import java.nio.file.Path;
@@ -43,10 +45,21 @@ import javax.net.ssl.X509TrustManager;
  * {@link #DEFAULT_CIPHER_SUITES}); trust in the JDK's trust store unless {@link Builder#trust} says otherwise.
  * Every server chain is validated with PKIX and, whatever the JDK's {@code java.security} allows, refused when
  * a certificate below the anchor is signed with SHA-1 or MD5, has an RSA key under 2048 or an EC key under 256
- * bits, when an intermediate is not a CA or the leaf's extended key usage excludes serverAuth. The host name is
- * checked by subjectAltName only, inside the trust manager, so every client gets the check. Pins are checked in
- * addition to validation. There is no switch to turn any of this off. Refusals reach the caller as an
- * {@code SSLHandshakeException} caused by a {@link CertificateRejectedException}.
+ * bits, when an intermediate is not a CA, the leaf's extended key usage excludes serverAuth or its keyUsage
+ * extension lacks digitalSignature. The host name is checked by subjectAltName only, inside the trust manager,
+ * so every client gets the check. Pins are checked in addition to validation. There is no switch to turn any of
+ * this off. Refusals reach the caller as an {@code SSLHandshakeException} caused by a
+ * {@link CertificateRejectedException}.
+ *
+ * <h2>Handshake signature schemes</h2>
+ * The signature schemes of the handshake itself (the server's {@code CertificateVerify} in TLS 1.3, its
+ * {@code ServerKeyExchange} signature in TLS 1.2) are not restricted by this library: on JDK 17 they cannot be set
+ * per socket or per context ({@code SSLParameters.setSignatureSchemes} arrives only in JDK 19). The JVM-wide system
+ * property {@code jdk.tls.client.SignatureSchemes} (and {@code jdk.tls.disabledAlgorithms} in
+ * {@code java.security}) is the administrator's tool for that, for example
+ * {@code -Djdk.tls.client.SignatureSchemes=ecdsa_secp256r1_sha256,ecdsa_secp384r1_sha384,ed25519,rsa_pss_rsae_sha256}
+ * to keep SHA-1 out of TLS 1.2 handshakes; the library never sets it. Signatures on the certificates are checked
+ * by the library itself, as above.
  *
  * <h2>Mutual TLS and rotation</h2>
  * {@link Builder#identity} adds a client certificate. Material read from files is re-read by {@link #reload()}
@@ -69,8 +82,6 @@ public final class TlsConfig implements AutoCloseable {
 
   /** Cipher suites allowed: TLS 1.3 suites, then TLS 1.2 ECDHE with AES-GCM or ChaCha20-Poly1305. */
   public static final List<String> DEFAULT_CIPHER_SUITES = TlsPolicy.CIPHER_SUITES;
-
-  private static final System.Logger LOG = System.getLogger("dev.secureinflux.tls");
 
   private final TrustMaterial trust;
   private final KeyMaterial identity;
@@ -165,7 +176,7 @@ public final class TlsConfig implements AutoCloseable {
         nextTrust = loadTrust();
         nextIdentity = identity != null ? identity.load(clock) : null;
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "reload of " + files() + " failed, keeping the previous material: "
+        TlsLog.get().log(System.Logger.Level.ERROR, "reload of " + files() + " failed, keeping the previous material: "
             + e.getMessage());
         throw e;
       }
@@ -178,7 +189,7 @@ public final class TlsConfig implements AutoCloseable {
       try {
         listener.reloaded(this);
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "reload listener " + listener + " failed: " + e.getMessage(), e);
+        TlsLog.get().log(System.Logger.Level.WARNING, "reload listener " + listener + " failed: " + e.getMessage(), e);
       }
     }
   }
@@ -247,7 +258,12 @@ public final class TlsConfig implements AutoCloseable {
       factory.init((KeyStore) null);
       for (TrustManager tm : factory.getTrustManagers()) {
         if (tm instanceof X509TrustManager) {
-          return List.of(((X509TrustManager) tm).getAcceptedIssuers());
+          List<X509Certificate> anchors = new ArrayList<>();
+          for (X509Certificate c : ((X509TrustManager) tm).getAcceptedIssuers()) {
+            // With BouncyCastle registered first, cacerts may come back as its objects: re-parse those.
+            anchors.add(c.getClass().getName().startsWith("sun.security.") ? c : JdkObjects.certificate(c));
+          }
+          return List.copyOf(anchors);
         }
       }
       throw new TlsMaterialException("the JDK's trust store offers no X509TrustManager; use explicit trust");

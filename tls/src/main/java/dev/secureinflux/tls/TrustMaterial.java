@@ -70,6 +70,10 @@ public final class TrustMaterial {
   /**
    * CA certificates read from a PEM bundle, a DER certificate or a PKCS#7 file (PEM or DER).
    *
+   * <p>A {@code TRUSTED CERTIFICATE} block ({@code openssl x509 -trustout}) whose OpenSSL trust settings reject
+   * serverAuth, or list trusted uses without serverAuth or anyExtendedKeyUsage, is refused
+   * ({@link MaterialFormatException}); one trusted for serverAuth, or without trust settings, is an anchor.
+   *
    * @throws MaterialFileException now if the file is missing, a directory or empty; the content is read and
    *     checked when {@code TlsConfig} builds or reloads
    */
@@ -84,7 +88,9 @@ public final class TrustMaterial {
    *
    * <p>The password is copied; the copy is kept for as long as this object lives, because every reload reads
    * the store again. It is never printed. {@code null} opens a store without checking its integrity (possible for
-   * JKS; a PKCS#12 store usually needs the password to show its certificates).
+   * JKS; a PKCS#12 store usually needs the password to show its certificates). A PKCS#12 store opened with a
+   * password must carry a MAC: one without ({@code openssl pkcs12 -export -nomac}) is refused, as nothing would
+   * check the password or the certificates.
    *
    * @throws MaterialFileException now if the file is missing, a directory or empty
    */

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import javax.net.ssl.SSLSocket;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
 
 /** Handshakes against in-JVM TLS servers on 127.0.0.1: what the policy accepts and what it refuses, and why. */
@@ -242,6 +243,24 @@ class HandshakeTest {
     try (LoopbackTlsServer s = LoopbackTlsServer.start(server)) {
       assertRejected(refused(trustingRoot(), "localhost", s.port()), WRONG_KEY_USAGE, "serverAuth",
           "1.3.6.1.5.5.7.3.2");
+    }
+  }
+
+  @Test
+  void handshake_ecdsaLeafWithKeyEnciphermentOnlyKeyUsage_refusedWrongKeyUsage() throws Exception {
+    TestCertificate server = leaf().keyType(KeyType.EC_P256).keyUsage(KeyUsage.keyEncipherment).build();
+    try (LoopbackTlsServer s = LoopbackTlsServer.start(server)) {
+      assertRejected(refused(trustingRoot(), "localhost", s.port()), WRONG_KEY_USAGE, "CN=localhost",
+          "keyUsage extension [keyEncipherment] without digitalSignature", "keyUsage digitalSignature");
+    }
+  }
+
+  @Test
+  void handshake_leafWithDigitalSignatureAmongKeyUsages_connects() throws Exception {
+    TestCertificate server = leaf().keyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement).build();
+    try (LoopbackTlsServer s = LoopbackTlsServer.start(server);
+        SSLSocket c = connect(trustingRoot(), "localhost", s.port())) {
+      assertEcho(c, "signing key");
     }
   }
 

@@ -275,6 +275,72 @@ class OpensslFixturesTest {
   }
 
   @Test
+  void trustPem_trustedCertificateRejectingServerAuth_refusedNamingBlockAndFix() {
+    openssl.run("ca-reject.pem", "x509", "-in", "ca.pem", "-trustout", "-addreject", "serverAuth",
+        "-out", "ca-reject.pem");
+    Path bundle = Openssl.concat(dir.resolve("bundle-reject.pem"), dir.resolve("int.pem"),
+        dir.resolve("ca-reject.pem"));
+    MaterialFormatException e = assertThrows(MaterialFormatException.class, () -> TrustMaterial.pem(bundle).anchors());
+    assertTrue(e.getMessage().contains(bundle.toString()) && e.getMessage().contains("block 2 (TRUSTED CERTIFICATE)")
+        && e.getMessage().contains("OpenSSL Root") && e.getMessage().contains("reject serverAuth")
+        && e.getMessage().contains("-addtrust serverAuth") && e.getMessage().contains("plain CERTIFICATE"),
+        e.getMessage());
+  }
+
+  @Test
+  void trustPem_trustedCertificateOnlyForClientAuth_refusedNamingBlockAndFix() {
+    Path clientOnly = openssl.run("ca-client.pem", "x509", "-in", "ca.pem", "-trustout", "-addtrust", "clientAuth",
+        "-out", "ca-client.pem");
+    MaterialFormatException e = assertThrows(MaterialFormatException.class,
+        () -> TrustMaterial.pem(clientOnly).anchors());
+    assertTrue(e.getMessage().contains(clientOnly.toString())
+        && e.getMessage().contains("block 1 (TRUSTED CERTIFICATE)")
+        && e.getMessage().contains("only for [clientAuth]") && e.getMessage().contains("not for serverAuth")
+        && e.getMessage().contains("openssl x509 -in ca.pem -trustout -clrreject -clrtrust -addtrust serverAuth")
+        && e.getMessage().contains("plain CERTIFICATE"), e.getMessage());
+  }
+
+  @Test
+  void trustPem_trustedCertificateWithoutTrustSettingsOrForAnyUse_readsCertificate() {
+    Path bare = openssl.run("ca-bare.pem", "x509", "-in", "ca.pem", "-trustout", "-out", "ca-bare.pem");
+    Path alias = openssl.run("ca-alias.pem", "x509", "-in", "ca.pem", "-trustout", "-setalias", "root",
+        "-out", "ca-alias.pem");
+    Path any = openssl.run("ca-any.pem", "x509", "-in", "ca.pem", "-trustout", "-addtrust", "anyExtendedKeyUsage",
+        "-out", "ca-any.pem");
+    for (Path p : List.of(bare, alias, any)) {
+      assertTrue(read(p).contains("BEGIN TRUSTED CERTIFICATE"), p.toString());
+      assertEquals(List.of(root), TrustMaterial.pem(p).anchors(), p.toString());
+    }
+  }
+
+  @Test
+  void trustPem_trustedCertificateInChainFile_trustSettingsIgnored() {
+    // Trust settings speak about anchors; a client's own chain file is not read for trust.
+    Path key = ownerOnly(openssl.run("tc.key", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256",
+        "-out", "tc.key"));
+    Path chain = issue("tc", key, null);
+    Path trusted = openssl.run("tc-trusted.crt", "x509", "-in", "tc.crt", "-trustout", "-addreject", "serverAuth",
+        "-out", "tc-trusted.crt");
+    Path file = Openssl.concat(dir.resolve("tc-trusted-chain.pem"), trusted, dir.resolve("int.pem"));
+    assertTrue(chain.toFile().isFile());
+    assertEquals("CN=tc", KeyMaterial.pem(file, key, null).load(Clock.systemUTC()).chain.get(0)
+        .getSubjectX500Principal().getName());
+  }
+
+  @Test
+  void trustKeyStore_opensslPkcs12NoMac_refusedNoIntegrityProtection() {
+    Path store = openssl.run("trust-nomac.p12", "pkcs12", "-export", "-nokeys", "-nomac", "-in", "ca.pem",
+        "-passout", "pass:" + PASS, "-out", "trust-nomac.p12");
+    for (String password : List.of(PASS, "any-other-Guess-9")) {
+      MaterialFormatException e = assertThrows(MaterialFormatException.class,
+          () -> TrustMaterial.keyStore(store, password.toCharArray()).anchors());
+      assertTrue(e.getMessage().contains(store.toString()) && e.getMessage().contains("no integrity protection")
+          && e.getMessage().contains("without -nomac"), e.getMessage());
+      assertFalse(e.getMessage().contains(password), e.getMessage());
+    }
+  }
+
+  @Test
   void trustKeyStore_opensslPkcs12NoKeys_readsCertificate() {
     Path store = openssl.run("trust.p12", "pkcs12", "-export", "-nokeys", "-in", "ca.pem",
         "-passout", "pass:" + PASS, "-out", "trust.p12");

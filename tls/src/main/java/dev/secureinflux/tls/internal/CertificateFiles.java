@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,13 +14,16 @@ import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 
 /**
  * Reads certificates from PEM ({@code CERTIFICATE}, {@code TRUSTED CERTIFICATE}, {@code PKCS7} blocks), DER and
- * DER PKCS#7 files, as JDK certificate objects. Not API.
+ * DER PKCS#7 files, as JDK certificate objects. In a trust file the OpenSSL trust settings of a
+ * {@code TRUSTED CERTIFICATE} block must allow serverAuth ({@link TrustSettings}). Not API.
  */
 public final class CertificateFiles {
   private CertificateFiles() {}
 
   /**
-   * The CA certificates of a trust file; a private key or any other kind of block in it is refused.
+   * The CA certificates of a trust file; a private key or any other kind of block in it is refused, and so is a
+   * {@code TRUSTED CERTIFICATE} block whose OpenSSL trust settings reject serverAuth or trust it only for other
+   * uses.
    *
    * @throws MaterialFormatException naming the file and block
    */
@@ -41,7 +43,7 @@ public final class CertificateFiles {
             + " holds CERTIFICATE, TRUSTED CERTIFICATE or PKCS7 blocks only: remove the block");
       }
     }
-    return certificates(blocks, file, "trust file");
+    return certificates(blocks, file, true, "trust file");
   }
 
   /**
@@ -58,10 +60,15 @@ public final class CertificateFiles {
 
   /** The certificates of {@code blocks}; refuses when there is none, naming what was found instead. */
   public static List<X509Certificate> certificates(List<PemBlocks.Block> blocks, Path file, String role) {
+    return certificates(blocks, file, false, role);
+  }
+
+  private static List<X509Certificate> certificates(List<PemBlocks.Block> blocks, Path file, boolean anchors,
+      String role) {
     List<X509Certificate> out = new ArrayList<>();
     for (PemBlocks.Block b : blocks) {
       if (b.isCertificate()) {
-        out.addAll(certificates(b, file));
+        out.addAll(certificates(b, file, anchors));
       }
     }
     if (out.isEmpty()) {
@@ -73,13 +80,17 @@ public final class CertificateFiles {
     return out;
   }
 
-  private static List<X509Certificate> certificates(PemBlocks.Block block, Path file) {
+  /** The certificates of one block; {@code anchors}: a trust file, whose OpenSSL trust settings are applied. */
+  private static List<X509Certificate> certificates(PemBlocks.Block block, Path file, boolean anchors) {
     String where = file + ": PEM " + block.describe();
     try {
       switch (block.type) {
         case "TRUSTED CERTIFICATE":
-          byte[] der = new X509TrustedCertificateBlock(block.der).getCertificateHolder().getEncoded();
-          return List.of(JdkObjects.certificate(der));
+          X509TrustedCertificateBlock trusted = new X509TrustedCertificateBlock(block.der);
+          if (anchors) {
+            TrustSettings.checkServerAuth(trusted, block, file);
+          }
+          return List.of(JdkObjects.certificate(trusted.getCertificateHolder().getEncoded()));
         case "PKCS7":
         case "CMS":
           List<X509Certificate> certs = all(block.der);
@@ -121,7 +132,7 @@ public final class CertificateFiles {
   }
 
   private static List<X509Certificate> all(byte[] der) throws CertificateException {
-    Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
+    Collection<? extends Certificate> certs = JdkObjects.certificateFactory()
         .generateCertificates(new ByteArrayInputStream(der));
     List<X509Certificate> out = new ArrayList<>();
     for (Certificate c : certs) {

@@ -14,7 +14,6 @@ import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.PKIXParameters;
@@ -28,8 +27,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds the path from the server's leaf to a trust anchor, applies the policy's own checks to it, then JDK
- * PKIX validation (revocation off, date from the clock). Not API.
+ * Finds the path from the server's leaf to a trust anchor, applies the policy's own checks to it (dates, keys,
+ * signatures, CA flags, the leaf's extended key usage and keyUsage), then the JDK's PKIX validation (revocation
+ * off, date from the clock). Not API.
  */
 final class ChainChecker {
   private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
@@ -69,6 +69,7 @@ final class ChainChecker {
           + "; configure the fingerprint of the CA that issued the chain, or of the server certificate itself");
     }
     checkServerAuth(leaf);
+    checkDigitalSignature(leaf);
     pkix(path, anchor, now);
     List<X509Certificate> verified = new ArrayList<>(path);
     verified.add(anchor);
@@ -161,14 +162,40 @@ final class ChainChecker {
     }
   }
 
+  /**
+   * The policy allows only TLS 1.3 and ECDHE suites, where the server's key signs the handshake: a keyUsage
+   * extension, when present, must include digitalSignature (RFC 5280 4.2.1.3, RFC 8446 4.4.2.2).
+   */
+  private static void checkDigitalSignature(X509Certificate leaf) throws CertificateRejectedException {
+    boolean[] usage = leaf.getKeyUsage();
+    if (usage != null && (usage.length == 0 || !usage[0])) {
+      throw new CertificateRejectedException(WRONG_KEY_USAGE, "server certificate " + name(leaf)
+          + " has a keyUsage extension " + keyUsages(usage) + " without digitalSignature; with TLS 1.3 and ECDHE"
+          + " suites (the only ones allowed) the server's key must sign the handshake: issue the server a"
+          + " certificate with keyUsage digitalSignature");
+    }
+  }
+
+  private static List<String> keyUsages(boolean[] usage) {
+    String[] names = {"digitalSignature", "nonRepudiation", "keyEncipherment", "dataEncipherment", "keyAgreement",
+        "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"};
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < usage.length && i < names.length; i++) {
+      if (usage[i]) {
+        out.add(names[i]);
+      }
+    }
+    return out;
+  }
+
   private static void pkix(List<X509Certificate> path, X509Certificate anchor, Date now)
       throws CertificateRejectedException {
     try {
       PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(anchor, null)));
       params.setRevocationEnabled(false);
       params.setDate(now);
-      CertPathValidator.getInstance("PKIX")
-          .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), params);
+      CertPathValidator.getInstance("PKIX", JdkObjects.SUN) // The JDK's validator, whoever is registered first.
+          .validate(JdkObjects.certificateFactory().generateCertPath(path), params);
     } catch (CertPathValidatorException e) {
       Reason reason = e.getReason() == BasicReason.EXPIRED ? EXPIRED
           : e.getReason() == BasicReason.NOT_YET_VALID ? NOT_YET_VALID

@@ -27,8 +27,6 @@ public final class Chains {
   /** A client certificate that expires within this time is loaded with a warning. */
   public static final Duration EXPIRY_WARNING = Duration.ofDays(30);
 
-  private static final System.Logger LOG = System.getLogger("dev.secureinflux.tls");
-
   private Chains() {}
 
   /**
@@ -94,7 +92,7 @@ public final class Chains {
     X509Certificate leaf = chain.get(0);
     Instant notAfter = leaf.getNotAfter().toInstant();
     if (Duration.between(now, notAfter).compareTo(EXPIRY_WARNING) < 0) {
-      LOG.log(System.Logger.Level.WARNING, where + ": client certificate '" + subject(leaf) + "' expires on "
+      TlsLog.get().log(System.Logger.Level.WARNING, where + ": client certificate '" + subject(leaf) + "' expires on "
           + notAfter + ", in less than " + EXPIRY_WARNING.toDays() + " days; renew it soon");
     }
   }

@@ -1,8 +1,6 @@
 package dev.secureinflux.tls.internal;
 
 import java.net.IDN;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -10,17 +8,15 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The host name rule: subjectAltName only (never the common name); a wildcard only as the whole left-most
  * label and never for IP addresses; IP literals only against IP SANs; case-insensitive; trailing dot ignored.
- * Not API.
+ * IP literals are parsed here: nothing in this class resolves a name. Not API.
  */
 public final class HostnameMatcher {
   private static final int SAN_DNS = 2;
   private static final int SAN_IP = 7;
-  private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
   private HostnameMatcher() {}
 
@@ -103,19 +99,109 @@ public final class HostnameMatcher {
     return n;
   }
 
-  /** The address bytes of an IP literal, or null; never asks DNS. */
-  private static byte[] ipLiteral(String value) {
-    boolean v4 = IPV4.matcher(value).matches();
-    boolean v6 = value.indexOf(':') >= 0 && value.matches("[0-9a-f:.%]+");
-    if (!v4 && !v6) {
+  /**
+   * The address bytes of an IPv4 dotted quad or an IPv6 literal (an IPv4-mapped one as its 4 IPv4 bytes, a zone
+   * {@code %id} ignored), or null. Parsed here, never by {@code InetAddress}: a string that only looks like an
+   * address ({@code 300.1.1.1}) is a DNS name and must not start a lookup.
+   */
+  static byte[] ipLiteral(String value) {
+    byte[] v4 = ipv4(value);
+    if (v4 != null || value.indexOf(':') < 0) {
+      return v4;
+    }
+    byte[] v6 = ipv6(value);
+    if (v6 == null) {
       return null;
     }
-    try {
-      // A literal only: InetAddress parses it without any lookup.
-      return InetAddress.getByName(value).getAddress();
-    } catch (UnknownHostException e) {
+    for (int i = 0; i < 10; i++) {
+      if (v6[i] != 0) {
+        return v6;
+      }
+    }
+    return (v6[10] & 0xff) == 0xff && (v6[11] & 0xff) == 0xff ? Arrays.copyOfRange(v6, 12, 16) : v6;
+  }
+
+  /** Four decimal numbers 0-255 without leading zeros (an octal reading of 010 would be ambiguous), or null. */
+  private static byte[] ipv4(String value) {
+    String[] parts = value.split("\\.", -1);
+    if (parts.length != 4) {
       return null;
     }
+    byte[] out = new byte[4];
+    for (int i = 0; i < 4; i++) {
+      String p = parts[i];
+      if (p.isEmpty() || p.length() > 3 || (p.length() > 1 && p.charAt(0) == '0')
+          || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return null;
+      }
+      int n = Integer.parseInt(p);
+      if (n > 255) {
+        return null;
+      }
+      out[i] = (byte) n;
+    }
+    return out;
+  }
+
+  /** Eight groups of 1-4 hex digits, one {@code ::} for a run of zero groups, an IPv4 tail; or null. */
+  private static byte[] ipv6(String literal) {
+    String value = literal;
+    int zone = value.indexOf('%');
+    if (zone >= 0) {
+      String id = value.substring(zone + 1);
+      if (id.isEmpty() || !id.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '_'
+          || c == '-')) {
+        return null;
+      }
+      value = value.substring(0, zone);
+    }
+    int gap = value.indexOf("::");
+    if (gap >= 0 && value.indexOf("::", gap + 1) >= 0) {
+      return null;
+    }
+    List<Integer> head = groups(gap >= 0 ? value.substring(0, gap) : value, gap < 0);
+    List<Integer> tail = gap >= 0 ? groups(value.substring(gap + 2), true) : List.of();
+    if (head == null || tail == null || (gap >= 0 && head.size() + tail.size() > 7)
+        || (gap < 0 && head.size() != 8)) {
+      return null;
+    }
+    byte[] out = new byte[16];
+    for (int i = 0; i < head.size(); i++) {
+      out[2 * i] = (byte) (head.get(i) >> 8);
+      out[2 * i + 1] = (byte) (int) head.get(i);
+    }
+    for (int i = 0; i < tail.size(); i++) {
+      int at = 16 - 2 * (tail.size() - i);
+      out[at] = (byte) (tail.get(i) >> 8);
+      out[at + 1] = (byte) (int) tail.get(i);
+    }
+    return out;
+  }
+
+  /** The 16-bit groups of a colon-separated run ({@code ""}: none); an IPv4 tail only at the end. */
+  private static List<Integer> groups(String run, boolean last) {
+    List<Integer> out = new ArrayList<>();
+    if (run.isEmpty()) {
+      return out;
+    }
+    String[] parts = run.split(":", -1);
+    for (int i = 0; i < parts.length; i++) {
+      String p = parts[i];
+      if (last && i == parts.length - 1 && p.indexOf('.') >= 0) {
+        byte[] v4 = ipv4(p);
+        if (v4 == null) {
+          return null;
+        }
+        out.add(((v4[0] & 0xff) << 8) | (v4[1] & 0xff));
+        out.add(((v4[2] & 0xff) << 8) | (v4[3] & 0xff));
+      } else if (p.isEmpty() || p.length() > 4 || !p.chars().allMatch(c -> Character.digit(c, 16) >= 0
+          && c < 0x80)) {
+        return null;
+      } else {
+        out.add(Integer.parseInt(p, 16));
+      }
+    }
+    return out;
   }
 
   private static Collection<List<?>> subjectAltNames(X509Certificate certificate) {

@@ -3,7 +3,6 @@ package dev.secureinflux.tls.internal;
 import dev.secureinflux.tls.MaterialFormatException;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
@@ -50,7 +49,7 @@ final class KeyInfos {
     byte[] encoded = null;
     try {
       encoded = info.getEncoded();
-      return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(encoded));
+      return JdkObjects.keyFactory(algorithm).generatePrivate(new PKCS8EncodedKeySpec(encoded));
     } catch (IOException | GeneralSecurityException e) {
       throw new MaterialFormatException(where + ": the " + algorithm
           + " private key is malformed or uses parameters the JDK does not support (" + e.getClass().getSimpleName()

@@ -134,7 +134,7 @@ public final class KeyStores {
   private static KeyStore load(byte[] bytes, char[] password, Path file, String role) {
     String type = type(bytes, file, role);
     try {
-      KeyStore store = KeyStore.getInstance(type);
+      KeyStore store = JdkObjects.keyStore(type);
       store.load(new ByteArrayInputStream(bytes), password);
       return store;
     } catch (IOException e) {
@@ -152,7 +152,7 @@ public final class KeyStores {
 
   private static boolean readableWithoutPassword(byte[] bytes, String type) {
     try {
-      KeyStore.getInstance(type).load(new ByteArrayInputStream(bytes), null);
+      JdkObjects.keyStore(type).load(new ByteArrayInputStream(bytes), null);
       return true;
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       return false;

@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
  * (or the file system has none). Not API.
  */
 public final class MaterialWatcher implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger("dev.secureinflux.tls");
 
   private final List<Path> files;
   private final Duration interval;
@@ -45,7 +44,7 @@ public final class MaterialWatcher implements AutoCloseable {
     try {
       watchService = FileSystems.getDefault().newWatchService();
     } catch (IOException | UnsupportedOperationException e) {
-      LOG.log(System.Logger.Level.INFO, "no file events here, polling material files every " + interval);
+      TlsLog.get().log(System.Logger.Level.INFO, "no file events here, polling material files every " + interval);
     }
     this.snapshot = snapshot();
     this.thread = new Thread(this::run, "secureinflux-tls-watcher");
@@ -66,7 +65,7 @@ public final class MaterialWatcher implements AutoCloseable {
       } catch (InterruptedException | ClosedWatchServiceException e) {
         return;
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "material watcher: " + e.getMessage(), e);
+        TlsLog.get().log(System.Logger.Level.ERROR, "material watcher: " + e.getMessage(), e);
       }
     }
   }
@@ -104,7 +103,7 @@ public final class MaterialWatcher implements AutoCloseable {
                 StandardWatchEventKinds.ENTRY_DELETE);
             watched.add(d);
           } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot watch " + d + ", polling it: " + e.getMessage());
+            TlsLog.get().log(System.Logger.Level.DEBUG, "cannot watch " + d + ", polling it: " + e.getMessage());
           }
         }
       }
@@ -142,7 +141,7 @@ public final class MaterialWatcher implements AutoCloseable {
       try {
         watchService.close();
       } catch (IOException e) {
-        LOG.log(System.Logger.Level.DEBUG, "closing the watch service: " + e.getMessage());
+        TlsLog.get().log(System.Logger.Level.DEBUG, "closing the watch service: " + e.getMessage());
       }
     }
     if (Thread.currentThread() != thread) {

@@ -18,7 +18,8 @@ import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
 /**
  * The certificates of a PKCS#12 trust store that belong to no private key. Read with BouncyCastle's PKCS#12
  * structures, because the JDK's {@code KeyStore} hides certificates without its own trust attribute (as in
- * stores made by {@code openssl pkcs12 -export -nokeys}). Not API.
+ * stores made by {@code openssl pkcs12 -export -nokeys}). A store opened with a password must carry a MAC, which
+ * is then checked. Not API.
  */
 final class Pkcs12Certificates {
   private Pkcs12Certificates() {}
@@ -30,9 +31,17 @@ final class Pkcs12Certificates {
     } catch (Exception e) {
       throw corrupt(file);
     }
+    if (passwordOrNull != null && !pfx.hasMac()) {
+      // As written by openssl pkcs12 -export -nomac: nothing checks the password or the content.
+      throw new MaterialFormatException(file + ": this PKCS12 trust store has no integrity protection (no MAC),"
+          + " so the password given cannot be checked and the certificates could have been altered; re-export it"
+          + " with a MAC (openssl pkcs12 -export -nokeys -in ca.pem -out trust.p12, without -nomac) or give the CA"
+          + " certificates as PEM (TrustMaterial.pem)");
+    }
     try {
-      if (passwordOrNull != null && pfx.hasMac()
-          && !pfx.isMacValid(new JcePKCS12MacCalculatorBuilderProvider().setProvider(BouncyCastle.PROVIDER), passwordOrNull)) {
+      if (passwordOrNull != null
+          && !pfx.isMacValid(new JcePKCS12MacCalculatorBuilderProvider().setProvider(BouncyCastle.PROVIDER),
+              passwordOrNull)) {
         throw new PassphraseException(file + ": wrong password for this PKCS12 trust store (or the file was"
             + " modified after it was written); check the store password");
       }

@@ -30,8 +30,6 @@ public final class TlsPolicy {
       "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
       "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
-  private static final System.Logger LOG = System.getLogger("dev.secureinflux.tls");
-
   private final List<String> protocols;
   private final List<String> cipherSuites;
 
@@ -70,7 +68,7 @@ public final class TlsPolicy {
         if (supported.contains(name)) {
           out.add(name);
         } else {
-          LOG.log(System.Logger.Level.WARNING, "the running JDK does not support the " + kind + " " + name
+          TlsLog.get().log(System.Logger.Level.WARNING, "the running JDK does not support the " + kind + " " + name
               + "; it is left out of the defaults");
         }
       }
