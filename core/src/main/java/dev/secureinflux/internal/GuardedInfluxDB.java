@@ -2,6 +2,7 @@ package dev.secureinflux.internal;
 
 import dev.secureinflux.SecureInfluxException;
 import dev.secureinflux.UdpRefusedException;
+import dev.secureinflux.UnsafeQueryException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +21,14 @@ import org.influxdb.dto.QueryResult;
  *   <li>UDP writes (cleartext) are refused unless the host is loopback;
  *   <li>{@code setLogLevel(FULL)} is lowered to {@code HEADERS}: FULL logs request bodies, and a
  *       {@code CREATE USER .. PASSWORD} body carries a password;
- *   <li>password-carrying statements go by POST, and their failures are reported without the server's text;
+ *   <li>every statement but SELECT/SHOW goes by POST; secret-carrying statements (password, subscription) run
+ *       only synchronously, and their failures are reported without the server's text;
  *   <li>{@code close()} also stops the TLS material's file watching.
  * </ul>
  */
 public final class GuardedInfluxDB extends ForwardingInfluxDB {
   private static final Logger LOG = Logger.getLogger("dev.secureinflux");
+  private static final String CHUNKED = "the chunked query(Query, chunkSize, ..)";
 
   private final ServerUrl url;
   private final String user;
@@ -82,7 +85,7 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB {
 
   private QueryResult passwordSafe(Query query, java.util.function.Function<Query, QueryResult> call) {
     Query guarded = Statements.guard(query);
-    if (!Statements.carriesPassword(guarded)) {
+    if (!Statements.carriesSecret(guarded)) {
       return call.apply(guarded);
     }
     QueryResult result;
@@ -92,20 +95,35 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB {
       if (e.getClass().getName().startsWith("dev.secureinflux.")) {
         throw e;
       }
-      throw new SecureInfluxException("a statement carrying a password failed at " + url.display() + " ("
-          + e.getClass().getSimpleName() + "); the server's message is withheld because it may quote the "
-          + "statement. Check the statement's syntax and the user's admin privilege");
+      throw new SecureInfluxException("a statement carrying a secret (password, subscription destination) failed "
+          + "at " + url.display() + " (" + e.getClass().getSimpleName() + "); the server's message is withheld "
+          + "because it may quote the statement. Check the statement's syntax and the user's admin privilege");
     }
     if (result != null && (result.hasError() || hasResultError(result))) {
-      throw new SecureInfluxException("a statement carrying a password was rejected by " + url.display()
-          + "; the server's message is withheld because it may quote the statement. Check the statement's "
-          + "syntax and the user's admin privilege");
+      throw new SecureInfluxException("a statement carrying a secret (password, subscription destination) was "
+          + "rejected by " + url.display() + "; the server's message is withheld because it may quote the "
+          + "statement. Check the statement's syntax and the user's admin privilege");
     }
     return result;
   }
 
   private static boolean hasResultError(QueryResult result) {
     return result.getResults() != null && result.getResults().stream().anyMatch(r -> r != null && r.hasError());
+  }
+
+  /**
+   * The query for an asynchronous or chunked call: secret-carrying statements are refused there, because
+   * influxdb-java hands the server's reply (which may quote the statement) to callbacks, or throws it on its
+   * dispatcher thread when there is no failure callback.
+   */
+  private static Query callbackSafe(Query query, String call) {
+    Query guarded = Statements.guard(query);
+    if (Statements.carriesSecret(guarded)) {
+      throw new UnsafeQueryException(call + " refuses a statement with the PASSWORD keyword, CREATE SUBSCRIPTION "
+          + "or a URL with user info: the server's error text may quote the secret and would reach your "
+          + "callbacks or the dispatcher thread. Run it with the synchronous query(Query), which withholds it");
+    }
+    return guarded;
   }
 
   @Override
@@ -120,47 +138,34 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB {
 
   @Override
   public void query(Query query, Consumer<QueryResult> onSuccess, Consumer<Throwable> onFailure) {
-    Query guarded = Statements.guard(query);
-    delegate.query(guarded, onSuccess, withheld(guarded, onFailure));
-  }
-
-  /** For a password-carrying statement, a failure callback that gets no server text (it may quote the statement). */
-  private Consumer<Throwable> withheld(Query query, Consumer<Throwable> onFailure) {
-    if (!Statements.carriesPassword(query) || onFailure == null) {
-      return onFailure;
-    }
-    return failure -> onFailure.accept(failure.getClass().getName().startsWith("dev.secureinflux.") ? failure
-        : new SecureInfluxException("a statement carrying a password failed at " + url.display() + " ("
-            + failure.getClass().getSimpleName() + "); the server's message is withheld because it may quote "
-            + "the statement"));
+    delegate.query(callbackSafe(query, "query(Query, onSuccess, onFailure)"), onSuccess, onFailure);
   }
 
   @Override
   public void query(Query query, int chunkSize, Consumer<QueryResult> onNext) {
-    delegate.query(Statements.guard(query), chunkSize, onNext);
+    delegate.query(callbackSafe(query, CHUNKED), chunkSize, onNext);
   }
 
   @Override
   public void query(Query query, int chunkSize, BiConsumer<Cancellable, QueryResult> onNext) {
-    delegate.query(Statements.guard(query), chunkSize, onNext);
+    delegate.query(callbackSafe(query, CHUNKED), chunkSize, onNext);
   }
 
   @Override
   public void query(Query query, int chunkSize, Consumer<QueryResult> onNext, Runnable onComplete) {
-    delegate.query(Statements.guard(query), chunkSize, onNext, onComplete);
+    delegate.query(callbackSafe(query, CHUNKED), chunkSize, onNext, onComplete);
   }
 
   @Override
   public void query(Query query, int chunkSize, BiConsumer<Cancellable, QueryResult> onNext,
       Runnable onComplete) {
-    delegate.query(Statements.guard(query), chunkSize, onNext, onComplete);
+    delegate.query(callbackSafe(query, CHUNKED), chunkSize, onNext, onComplete);
   }
 
   @Override
   public void query(Query query, int chunkSize, BiConsumer<Cancellable, QueryResult> onNext, Runnable onComplete,
       Consumer<Throwable> onFailure) {
-    Query guarded = Statements.guard(query);
-    delegate.query(guarded, chunkSize, onNext, onComplete, withheld(guarded, onFailure));
+    delegate.query(callbackSafe(query, CHUNKED), chunkSize, onNext, onComplete, onFailure);
   }
 
   @Override
