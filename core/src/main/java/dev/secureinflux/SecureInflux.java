@@ -49,6 +49,12 @@ import org.influxdb.impl.InfluxDBImpl;
  * through the synchronous {@code query(Query)} and {@code query(Query, TimeUnit)}, which report failures without
  * the server's text; the asynchronous and chunked overloads refuse them with {@link UnsafeQueryException}.
  *
+ * <h2>Failures</h2>
+ * An authentication, authorization or unsafe-connection failure surfaces as the auth module's typed exception
+ * ({@link dev.secureinflux.auth.AuthenticationException} and its siblings), not wrapped in influxdb-java's
+ * {@code InfluxDBIOException}, from synchronous calls and in failure callbacks. The returned client implements
+ * {@link dev.secureinflux.auth.CredentialSafeClient}, so {@code InfluxUsers.create(..)} accepts it.
+ *
  * <h2>Mutual TLS</h2>
  * {@code identity(KeyMaterial.pem(chain, key, passphraseOrNull))} or {@code identity(KeyMaterial.keyStore(..))}.
  *

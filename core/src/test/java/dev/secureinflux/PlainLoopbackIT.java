@@ -224,6 +224,33 @@ class PlainLoopbackIT {
   }
 
   @Test
+  void wrongPassword_writeAndAsyncQuery_typedAuthenticationException() throws Exception {
+    influx.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)
+        .withHeader("Content-Type", "application/json").withBody("{\"error\":\"authorization failed\"}")));
+    java.util.concurrent.CompletableFuture<Throwable> failed = new java.util.concurrent.CompletableFuture<>();
+    try (InfluxDB db = basicClient("127.0.0.1")) {
+      AuthenticationException write = assertThrows(AuthenticationException.class,
+          () -> db.write("db", "autogen", InfluxDB.ConsistencyLevel.ONE, "m v=1"));
+      assertTrue(write.getMessage().contains("app"), write.getMessage());
+      assertFalse(write.getMessage().contains(PASSWORD), write.getMessage());
+      db.query(new Query("SHOW DATABASES"), r -> failed.complete(null), failed::complete);
+      Throwable async = failed.get(30, TimeUnit.SECONDS);
+      assertTrue(async instanceof AuthenticationException, String.valueOf(async));
+      assertFalse(async.getMessage().contains(PASSWORD), async.getMessage());
+    }
+  }
+
+  @Test
+  void influxUsers_securedClient_accepted() {
+    try (InfluxDB db = basicClient("localhost")) {
+      assertTrue(db instanceof dev.secureinflux.auth.CredentialSafeClient, db.getClass().getName());
+      assertEquals(java.util.Optional.of("app"), ((dev.secureinflux.auth.CredentialSafeClient) db)
+          .authenticatedUser());
+      dev.secureinflux.auth.InfluxUsers.create(db); // Refuses clients without the marker.
+    }
+  }
+
+  @Test
   void ping_proxiesInSystemPropertiesAndDefaultSelector_notUsed() throws Exception {
     String[] keys = {"http.proxyHost", "http.proxyPort", "https.proxyHost", "https.proxyPort", "socksProxyHost",
         "socksProxyPort", "http.nonProxyHosts"};

@@ -3,8 +3,10 @@ package dev.secureinflux.internal;
 import dev.secureinflux.SecureInfluxException;
 import dev.secureinflux.UdpRefusedException;
 import dev.secureinflux.UnsafeQueryException;
+import dev.secureinflux.auth.CredentialSafeClient;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -23,10 +25,12 @@ import org.influxdb.dto.QueryResult;
  *       {@code CREATE USER .. PASSWORD} body carries a password;
  *   <li>every statement but SELECT/SHOW goes by POST; secret-carrying statements (password, subscription) run
  *       only synchronously, and their failures are reported without the server's text;
+ *   <li>failures caused by the auth module's {@code AuthException} (wrapped by influxdb-java in
+ *       {@code InfluxDBIOException}) are rethrown as the typed exception, and passed so to failure callbacks;
  *   <li>{@code close()} also stops the TLS material's file watching.
  * </ul>
  */
-public final class GuardedInfluxDB extends ForwardingInfluxDB {
+public final class GuardedInfluxDB extends ForwardingInfluxDB implements CredentialSafeClient {
   private static final Logger LOG = Logger.getLogger("dev.secureinflux");
   private static final String CHUNKED = "the chunked query(Query, chunkSize, ..)";
 
@@ -34,9 +38,12 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB {
   private final String user;
   private final AutoCloseable onClose;
 
-  /** Wraps {@code delegate}, whose log level is forced to NONE now; {@code onClose} runs after its close. */
+  /**
+   * Wraps {@code delegate}, whose log level is forced to NONE now; {@code onClose} runs after its close. Failures
+   * carrying the auth module's typed {@code AuthException} are rethrown (or passed to callbacks) as that.
+   */
   public GuardedInfluxDB(InfluxDB delegate, ServerUrl url, String user, AutoCloseable onClose) {
-    super(delegate);
+    super(AuthUnwrapping.wrap(delegate));
     this.url = Objects.requireNonNull(url, "url == null");
     this.user = user;
     this.onClose = onClose;
@@ -138,7 +145,8 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB {
 
   @Override
   public void query(Query query, Consumer<QueryResult> onSuccess, Consumer<Throwable> onFailure) {
-    delegate.query(callbackSafe(query, "query(Query, onSuccess, onFailure)"), onSuccess, onFailure);
+    delegate.query(callbackSafe(query, "query(Query, onSuccess, onFailure)"), onSuccess,
+        AuthUnwrapping.callback(onFailure));
   }
 
   @Override
@@ -165,7 +173,7 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB {
   @Override
   public void query(Query query, int chunkSize, BiConsumer<Cancellable, QueryResult> onNext, Runnable onComplete,
       Consumer<Throwable> onFailure) {
-    delegate.query(callbackSafe(query, CHUNKED), chunkSize, onNext, onComplete, onFailure);
+    delegate.query(callbackSafe(query, CHUNKED), chunkSize, onNext, onComplete, AuthUnwrapping.callback(onFailure));
   }
 
   @Override
@@ -181,6 +189,12 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB {
         }
       }
     }
+  }
+
+  /** The user this client authenticates as (empty for a token). */
+  @Override
+  public Optional<String> authenticatedUser() {
+    return Optional.ofNullable(user);
   }
 
   /** Format unspecified; never contains secrets. */

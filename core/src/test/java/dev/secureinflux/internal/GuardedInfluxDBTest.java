@@ -31,7 +31,7 @@ class GuardedInfluxDBTest {
         (proxy, method, a) -> {
           calls.add(method.getName());
           args.add(a);
-          if (method.getName().equals("query") && queryFailure != null) {
+          if ((method.getName().equals("query") || method.getName().equals("ping")) && queryFailure != null) {
             throw queryFailure;
           }
           if (method.getReturnType() == InfluxDB.class) {
@@ -182,6 +182,62 @@ class GuardedInfluxDBTest {
     RuntimeException e = assertThrows(RuntimeException.class,
         () -> guarded("https://influx.example.com").query(new Query("SELECT * FROM m")));
     assertSame(failure, e);
+  }
+
+  private static RuntimeException wrappedAuthFailure() {
+    // What influxdb-java throws when AuthInterceptor fails a request: InfluxDBIOException(AuthFailureIOException).
+    return new org.influxdb.InfluxDBIOException(new dev.secureinflux.auth.AuthFailureIOException(
+        new dev.secureinflux.auth.AuthenticationException("authentication failed for user app at "
+            + "https://influx.example.com: check the password")));
+  }
+
+  @Test
+  void syncCalls_authFailureInsideInfluxDbIoException_rethrowTypedException() {
+    queryFailure = wrappedAuthFailure();
+    GuardedInfluxDB influx = guarded("https://influx.example.com");
+    for (org.junit.jupiter.api.function.Executable call : List.<org.junit.jupiter.api.function.Executable>of(
+        influx::ping, () -> influx.query(new Query("SHOW DATABASES")),
+        () -> influx.query(new Query("CREATE USER a WITH PASSWORD 'hunter2'")))) {
+      dev.secureinflux.auth.AuthenticationException e =
+          assertThrows(dev.secureinflux.auth.AuthenticationException.class, call);
+      assertTrue(e.getMessage().contains("authentication failed for user app"), e.getMessage());
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void asyncCallbacks_authFailure_getTypedException() {
+    GuardedInfluxDB influx = guarded("https://influx.example.com");
+    List<Throwable> failures = new ArrayList<>();
+    influx.query(new Query("SHOW DATABASES"), r -> { }, failures::add);
+    ((java.util.function.Consumer<Throwable>) args.get(args.size() - 1)[2]).accept(wrappedAuthFailure());
+    influx.query(new Query("SELECT * FROM m"), 10, (c, r) -> { }, () -> { }, failures::add);
+    ((java.util.function.Consumer<Throwable>) args.get(args.size() - 1)[4])
+        .accept(wrappedAuthFailure().getCause()); // OkHttp's onFailure gets the IOException itself.
+    java.util.function.BiConsumer<Iterable<Point>, Throwable> batch = (points, t) -> failures.add(t);
+    influx.enableBatch(org.influxdb.BatchOptions.DEFAULTS.exceptionHandler(batch));
+    ((org.influxdb.BatchOptions) args.get(args.size() - 1)[0]).getExceptionHandler()
+        .accept(List.of(), wrappedAuthFailure());
+    assertEquals(3, failures.size());
+    for (Throwable t : failures) {
+      assertTrue(t instanceof dev.secureinflux.auth.AuthenticationException, t.toString());
+    }
+  }
+
+  @Test
+  void syncCall_otherFailure_unchanged() {
+    RuntimeException failure = new org.influxdb.InfluxDBIOException(new java.io.IOException("connection reset"));
+    queryFailure = failure;
+    assertSame(failure, assertThrows(RuntimeException.class, guarded("https://influx.example.com")::ping));
+  }
+
+  @Test
+  void client_isCredentialSafeClientReportingUser() {
+    GuardedInfluxDB influx = guarded("https://influx.example.com");
+    assertTrue(influx instanceof dev.secureinflux.auth.CredentialSafeClient);
+    assertEquals(java.util.Optional.of("app"), influx.authenticatedUser());
+    assertEquals(java.util.Optional.empty(),
+        new GuardedInfluxDB(recording(), ServerUrl.parse("https://h.example.com"), null, null).authenticatedUser());
   }
 
   @Test
