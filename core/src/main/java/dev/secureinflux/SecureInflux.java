@@ -43,6 +43,18 @@ import org.influxdb.impl.InfluxDBImpl;
  * {@code localhost}; there is no switch to trust every certificate, skip host name checks or send a password in
  * clear to a remote host.
  *
+ * <h2>Queries</h2>
+ * Every statement but a single {@code SELECT} or {@code SHOW} is sent by POST, so it never appears in a URL.
+ * Statements that carry a secret ({@code PASSWORD}, {@code CREATE SUBSCRIPTION}, a URL with user info) run only
+ * through the synchronous {@code query(Query)} and {@code query(Query, TimeUnit)}, which report failures without
+ * the server's text; the asynchronous and chunked overloads refuse them with {@link UnsafeQueryException}.
+ *
+ * <h2>Failures</h2>
+ * An authentication, authorization or unsafe-connection failure surfaces as the auth module's typed exception
+ * ({@link dev.secureinflux.auth.AuthenticationException} and its siblings), not wrapped in influxdb-java's
+ * {@code InfluxDBIOException}, from synchronous calls and in failure callbacks. The returned client implements
+ * {@link dev.secureinflux.auth.CredentialSafeClient}, so {@code InfluxUsers.create(..)} accepts it.
+ *
  * <h2>Mutual TLS</h2>
  * {@code identity(KeyMaterial.pem(chain, key, passphraseOrNull))} or {@code identity(KeyMaterial.keyStore(..))}.
  *
@@ -171,13 +183,18 @@ public final class SecureInflux {
     }
 
     /**
-     * An OkHttp builder for timeouts, connection pool, dispatcher, event listener and your own interceptors.
-     * It is built once to be copied; the copy gets the connection rules. Refused by {@link #build()}: a custom
-     * {@code sslSocketFactory}, {@code hostnameVerifier} or {@code certificatePinner}, and for {@code http://}
-     * a {@code proxy} or {@code proxySelector}. Replaced: {@code connectionSpecs}, redirects (never followed).
-     * Wrapped: {@code dns} ({@code localhost} is answered without it) and, for {@code http://},
-     * {@code socketFactory} (a socket to a non-loopback address is refused). Its timeouts are kept unless set on
-     * this builder. Default: OkHttp's defaults, with this builder's default timeouts.
+     * An OkHttp builder for timeouts, connection pool, dispatcher and your own interceptors. It is built once to
+     * be copied; the copy gets the connection rules. Refused by {@link #build()}: a custom
+     * {@code sslSocketFactory}, {@code hostnameVerifier}, {@code certificatePinner} or {@code eventListener} /
+     * {@code eventListenerFactory} (OkHttp hands listeners the network request, with the {@code Authorization}
+     * header), and for {@code http://} a {@code proxy}, {@code proxySelector} or {@code socketFactory} (plain-HTTP
+     * sockets are always made by this library, directly with {@code Proxy.NO_PROXY}, so {@code socksProxyHost}
+     * or a default {@code ProxySelector} cannot reroute them, and only to loopback addresses). Replaced:
+     * {@code connectionSpecs}, redirects (never followed). Wrapped: {@code dns} ({@code localhost} is answered
+     * without it; for {@code http://} it is never asked). Removed: {@code Authorization},
+     * {@code Proxy-Authorization} and {@code Cookie} headers added by your application interceptors (so no log
+     * level can show them; credentials come from {@link #credentials}). Its timeouts are kept unless set on this
+     * builder. Default: OkHttp's defaults, with this builder's default timeouts.
      */
     public Builder okHttpClient(OkHttpClient.Builder okHttpClient) {
       this.okHttp = Objects.requireNonNull(okHttpClient, "okHttpClient == null");

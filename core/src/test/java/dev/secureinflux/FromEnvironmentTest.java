@@ -55,7 +55,7 @@ class FromEnvironmentTest {
   void fromEnvironment_properties_sameNames() {
     Properties properties = new Properties();
     base("http://localhost:8086").forEach(properties::setProperty);
-    try (InfluxDB db = SecureInflux.fromEnvironment(properties).okHttpClient(tripwire.okHttp()).build()) {
+    try (InfluxDB db = SecureInflux.fromEnvironment(properties).okHttpClient(tripwire.okHttpPlain()).build()) {
       assertTrue(db.toString().contains("http://localhost:8086"), db.toString());
     }
   }
@@ -100,7 +100,7 @@ class FromEnvironmentTest {
     Map<String, String> env = base("http://127.0.0.1:8086");
     env.put("INFLUX_CA_FILE", ca.writeCertificatePem(dir.resolve("ca.pem")).toString());
     assertThrows(TlsSettingsOnPlainHttpException.class,
-        () -> SecureInflux.fromEnvironment(env).okHttpClient(tripwire.okHttp()).build());
+        () -> SecureInflux.fromEnvironment(env).okHttpClient(tripwire.okHttpPlain()).build());
   }
 
   @Test

@@ -17,9 +17,11 @@ import dev.secureinflux.auth.AuthenticationException;
 import dev.secureinflux.auth.Credentials;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +29,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
+import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +72,7 @@ class PlainLoopbackIT {
 
   private InfluxDB client(String host, Credentials credentials) {
     return SecureInflux.builder().url("http://" + host + ":" + influx.port()).credentials(credentials)
-        .okHttpClient(tripwire.okHttp()).connectTimeout(Duration.ofSeconds(5)).build();
+        .okHttpClient(tripwire.okHttpPlain()).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   private InfluxDB basicClient(String host) {
@@ -109,10 +115,7 @@ class PlainLoopbackIT {
   void query_passwordStatement_goesInPostBodyNotUrl() throws Exception {
     try (InfluxDB db = basicClient("localhost")) {
       db.query(new Query("CREATE USER \"bob\" WITH PASSWORD 'hunter2-bob'"));
-      java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-      java.util.function.Consumer<org.influxdb.dto.QueryResult> ignore = r -> { };
-      db.query(new Query("SET PASSWORD FOR \"bob\" = 'hunter2-bob2'", "db"), 100, ignore, done::countDown);
-      assertTrue(done.await(30, java.util.concurrent.TimeUnit.SECONDS), "chunked query did not complete");
+      db.query(new Query("SET PASSWORD FOR \"bob\" = 'hunter2-bob2'", "db"), TimeUnit.SECONDS);
       db.query(new Query("SELECT * FROM m", "db"));
     }
     List<LoggedRequest> requests = influx.findAll(anyRequestedFor(urlPathEqualTo("/query")));
@@ -123,6 +126,64 @@ class PlainLoopbackIT {
           && URI.create(r.getAbsoluteUrl()).getQuery().contains("PASSWORD"), r.getUrl());
     }
     assertTrue(requests.get(0).getBodyAsString().contains("hunter2-bob"), "statement is in the body");
+  }
+
+  @Test
+  void query_asyncAndChunkedPasswordStatement_refusedAndNothingSent() {
+    // The server's answer would quote the password (as influxd's parse errors do).
+    influx.stubFor(any(urlPathEqualTo("/query")).willReturn(aResponse().withStatus(400)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":\"error parsing query: found hunter2, expected string at line 1, char 31\"}")));
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    List<QueryResult> results = new CopyOnWriteArrayList<>();
+    Query q = new Query("CREATE USER bob WITH PASSWORD hunter2");
+    try (InfluxDB db = basicClient("127.0.0.1")) {
+      UnsafeQueryException async = assertThrows(UnsafeQueryException.class,
+          () -> db.query(q, results::add, failures::add));
+      assertTrue(async.getMessage().contains("synchronous query(Query)"), async.getMessage());
+      UnsafeQueryException chunked = assertThrows(UnsafeQueryException.class,
+          () -> db.query(q, 10, (c, r) -> results.add(r), () -> { }, failures::add));
+      assertTrue(chunked.getMessage().contains("chunked query"), chunked.getMessage());
+      UnsafeQueryException noOnFailure = assertThrows(UnsafeQueryException.class,
+          () -> db.query(q, 10, (java.util.function.Consumer<QueryResult>) results::add));
+      assertFalse(noOnFailure.getMessage().contains("hunter2"), noOnFailure.getMessage());
+      SecureInfluxException sync = assertThrows(SecureInfluxException.class, () -> db.query(q));
+      assertFalse(sync.getMessage().contains("hunter2"), sync.getMessage());
+      assertTrue(sync.getMessage().contains("withheld"), sync.getMessage());
+    }
+    assertEquals(List.of(), failures);
+    assertEquals(List.of(), results);
+    assertEquals(1, influx.findAll(anyRequestedFor(urlPathEqualTo("/query"))).size(), "only the sync call sent");
+  }
+
+  @Test
+  void query_nonReadAndSubscriptionStatements_sentByPostNeverInUrl() {
+    List<String> statements = List.of("CREATE DATABASE \"db\"",
+        "CREATE SUBSCRIPTION \"s\" ON \"db\".\"autogen\" DESTINATIONS ALL "
+            + "'http://kapacitor:sub-Secret-7@kapacitor.example.invalid:9092'",
+        "CREATE RETENTION POLICY \"rp\" ON \"db\" DURATION 1d REPLICATION 1",
+        "DELETE FROM \"m\" WHERE time < 0", "DROP SUBSCRIPTION \"s\" ON \"db\".\"autogen\"",
+        "DROP DATABASE \"db\"");
+    try (InfluxDB db = basicClient("localhost")) {
+      for (String statement : statements) {
+        db.query(new Query(statement, "db"));
+      }
+      db.query(new Query("SHOW DATABASES"));
+    }
+    List<LoggedRequest> requests = influx.findAll(anyRequestedFor(urlPathEqualTo("/query")));
+    assertEquals(statements.size() + 1, requests.size());
+    for (int i = 0; i < statements.size(); i++) {
+      LoggedRequest r = requests.get(i);
+      assertEquals("POST", r.getMethod().getName(), statements.get(i));
+      assertFalse(r.getUrl().contains("q="), r.getUrl());
+      assertFalse(r.getUrl().contains("sub-Secret-7"), r.getUrl());
+      assertFalse(r.getUrl().toUpperCase(java.util.Locale.ROOT).contains("SUBSCRIPTION"), r.getUrl());
+      assertTrue(r.getBodyAsString().startsWith("q="), r.getBodyAsString());
+    }
+    assertTrue(requests.get(1).getBodyAsString().contains("sub-Secret-7"), "the destination is in the body");
+    LoggedRequest show = requests.get(statements.size());
+    assertEquals("GET", show.getMethod().getName());
+    assertTrue(show.getUrl().contains("q=SHOW"), show.getUrl());
   }
 
   @Test
@@ -144,7 +205,7 @@ class PlainLoopbackIT {
         .withHeader("Location", "http://127.0.0.1:" + other.port() + "/query")));
     try (InfluxDB db = SecureInflux.builder().url("http://localhost:" + influx.port())
         .credentials(Credentials.basic("app", PASSWORD.toCharArray()))
-        .okHttpClient(tripwire.okHttp().followRedirects(true).followSslRedirects(true)).build()) {
+        .okHttpClient(tripwire.okHttpPlain().followRedirects(true).followSslRedirects(true)).build()) {
       assertThrows(RuntimeException.class, () -> db.query(new Query("SHOW DATABASES")));
     }
     assertEquals(0, other.findAll(anyRequestedFor(anyUrl())).size(), "redirect was followed");
@@ -159,6 +220,33 @@ class PlainLoopbackIT {
       assertTrue(e.getMessage().contains("app"), e.getMessage());
       assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
       assertFalse(e.getMessage().contains(basicValue().substring(6)), e.getMessage());
+    }
+  }
+
+  @Test
+  void wrongPassword_writeAndAsyncQuery_typedAuthenticationException() throws Exception {
+    influx.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)
+        .withHeader("Content-Type", "application/json").withBody("{\"error\":\"authorization failed\"}")));
+    java.util.concurrent.CompletableFuture<Throwable> failed = new java.util.concurrent.CompletableFuture<>();
+    try (InfluxDB db = basicClient("127.0.0.1")) {
+      AuthenticationException write = assertThrows(AuthenticationException.class,
+          () -> db.write("db", "autogen", InfluxDB.ConsistencyLevel.ONE, "m v=1"));
+      assertTrue(write.getMessage().contains("app"), write.getMessage());
+      assertFalse(write.getMessage().contains(PASSWORD), write.getMessage());
+      db.query(new Query("SHOW DATABASES"), r -> failed.complete(null), failed::complete);
+      Throwable async = failed.get(30, TimeUnit.SECONDS);
+      assertTrue(async instanceof AuthenticationException, String.valueOf(async));
+      assertFalse(async.getMessage().contains(PASSWORD), async.getMessage());
+    }
+  }
+
+  @Test
+  void influxUsers_securedClient_accepted() {
+    try (InfluxDB db = basicClient("localhost")) {
+      assertTrue(db instanceof dev.secureinflux.auth.CredentialSafeClient, db.getClass().getName());
+      assertEquals(java.util.Optional.of("app"), ((dev.secureinflux.auth.CredentialSafeClient) db)
+          .authenticatedUser());
+      dev.secureinflux.auth.InfluxUsers.create(db); // Refuses clients without the marker.
     }
   }
 
@@ -189,7 +277,7 @@ class PlainLoopbackIT {
       // The JDK's own socket factory here (no tripwire sockets): its sockets would consult the selector.
       try (InfluxDB db = SecureInflux.builder().url("http://localhost:" + influx.port())
           .credentials(Credentials.basic("app", PASSWORD.toCharArray()))
-          .okHttpClient(new okhttp3.OkHttpClient.Builder().dns(tripwire.dns)).build()) {
+          .okHttpClient(tripwire.okHttpPlain()).build()) {
         assertTrue(db.ping().isGood(), "answered by the server, not by the proxy trap (which never answers)");
       }
       assertEquals(1, influx.findAll(anyRequestedFor(anyUrl())).size());
@@ -206,6 +294,111 @@ class PlainLoopbackIT {
       }
       ProxySelector.setDefault(savedSelector);
     }
+  }
+
+  @Test
+  void ping_socksTripwireInPropertiesAndSelector_userSocketFactoryRefusedDefaultConnectsDirectly()
+      throws Exception {
+    String[] keys = {"socksProxyHost", "socksProxyPort"};
+    String[] saved = {System.getProperty(keys[0]), System.getProperty(keys[1])};
+    ProxySelector savedSelector = ProxySelector.getDefault();
+    List<URI> selectorAsked = new CopyOnWriteArrayList<>();
+    // The SOCKS "proxy" is a tripwire on another loopback address: any connection to it fails the test.
+    try (ServerSocket socksTrap = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.2"))) {
+      InetSocketAddress trap = new InetSocketAddress(InetAddress.getByName("127.0.0.2"), socksTrap.getLocalPort());
+      System.setProperty(keys[0], "127.0.0.2");
+      System.setProperty(keys[1], String.valueOf(socksTrap.getLocalPort()));
+      ProxySelector.setDefault(new ProxySelector() {
+        @Override
+        public List<Proxy> select(URI uri) {
+          selectorAsked.add(uri);
+          return List.of(new Proxy(Proxy.Type.SOCKS, trap));
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
+      });
+      // A factory that only tunes options: its new Socket() would consult the selector and go to the proxy.
+      SocketFactory tuning = new SocketFactory() {
+        @Override
+        public Socket createSocket() throws IOException {
+          Socket socket = new Socket();
+          socket.setTcpNoDelay(true);
+          return socket;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
+          throw new UnsupportedOperationException();
+        }
+      };
+      SecureInflux.Builder withFactory = SecureInflux.builder().url("http://127.0.0.1:" + influx.port())
+          .credentials(Credentials.basic("app", PASSWORD.toCharArray()))
+          .okHttpClient(new OkHttpClient.Builder().dns(tripwire.dns).socketFactory(tuning));
+      UnsafeOkHttpSettingException e = assertThrows(UnsafeOkHttpSettingException.class, withFactory::build);
+      assertTrue(e.getMessage().contains("socketFactory(..)"), e.getMessage());
+      assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
+
+      try (InfluxDB db = SecureInflux.builder().url("http://127.0.0.1:" + influx.port())
+          .credentials(Credentials.basic("app", PASSWORD.toCharArray()))
+          .okHttpClient(tripwire.okHttpPlain()).build()) {
+        assertTrue(db.ping().isGood(), "answered by the server, not by the SOCKS trap (which never answers)");
+      }
+      assertEquals(1, influx.findAll(anyRequestedFor(anyUrl())).size());
+      assertEquals(List.of(), selectorAsked);
+      socksTrap.setSoTimeout(1); // A queued connection would be returned at once.
+      assertThrows(java.net.SocketTimeoutException.class, socksTrap::accept, "the SOCKS trap was contacted");
+    } finally {
+      for (int i = 0; i < keys.length; i++) {
+        if (saved[i] == null) {
+          System.clearProperty(keys[i]);
+        } else {
+          System.setProperty(keys[i], saved[i]);
+        }
+      }
+      ProxySelector.setDefault(savedSelector);
+    }
+  }
+
+  @Test
+  void logLevelFull_userInterceptorSecretHeaders_strippedBeforeLoggerAndWire() {
+    OkHttpClient.Builder ok = tripwire.okHttpPlain().addInterceptor(chain -> chain.proceed(chain.request()
+        .newBuilder().header("Authorization", "Bearer user-app-token-XYZ")
+        .header("Proxy-Authorization", "Basic cHJveHk6cHJveHktcHc=").header("Cookie", "session=cookie-SECRET")
+        .header("X-Trace", "kept-header").build()));
+    try (LogCapture log = new LogCapture()) {
+      try (InfluxDB db = SecureInflux.builder().url("http://localhost:" + influx.port())
+          .credentials(Credentials.basic("app", PASSWORD.toCharArray())).okHttpClient(ok).build()) {
+        db.setLogLevel(InfluxDB.LogLevel.FULL); // Lowered to HEADERS, which prints every request header.
+        assertTrue(db.ping().isGood());
+      }
+      String text = log.text();
+      assertTrue(text.contains("X-Trace: kept-header"), "the logger ran at HEADERS: " + text);
+      for (String secret : List.of("user-app-token-XYZ", "cHJveHk6cHJveHktcHc=", "cookie-SECRET", "Authorization",
+          "Cookie")) {
+        assertFalse(text.contains(secret), "log holds " + secret + ":\n" + text);
+      }
+    }
+    LoggedRequest sent = influx.findAll(anyRequestedFor(anyUrl())).get(0);
+    assertEquals(basicValue(), sent.getHeader("Authorization"), "only our credentials reach the server");
+    assertFalse(sent.containsHeader("Proxy-Authorization"));
+    assertFalse(sent.containsHeader("Cookie"));
+    assertEquals("kept-header", sent.getHeader("X-Trace"));
   }
 
   @Test

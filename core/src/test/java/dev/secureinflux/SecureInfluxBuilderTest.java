@@ -35,7 +35,7 @@ class SecureInfluxBuilderTest {
 
   private SecureInflux.Builder builder(String url) {
     return SecureInflux.builder().url(url).credentials(Credentials.basic("app", PASSWORD.toCharArray()))
-        .okHttpClient(tripwire.okHttp());
+        .okHttpClient(tripwire.okHttpFor(url));
   }
 
   private static void assertNoSecret(Throwable e) {
@@ -192,16 +192,66 @@ class SecureInfluxBuilderTest {
   void build_userProxyForPlainHttp_throwsUnsafeOkHttpSetting() {
     Proxy proxy = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.example.invalid", 3128));
     UnsafeOkHttpSettingException e = assertThrows(UnsafeOkHttpSettingException.class,
-        () -> builder("http://localhost:8086").okHttpClient(tripwire.okHttp().proxy(proxy)).build());
+        () -> builder("http://localhost:8086").okHttpClient(tripwire.okHttpPlain().proxy(proxy)).build());
     assertTrue(e.getMessage().contains("proxy"), e.getMessage());
   }
 
   @Test
   void build_userProxySelectorForPlainHttp_throwsUnsafeOkHttpSetting() {
-    OkHttpClient.Builder ok = tripwire.okHttp().proxySelector(ProxySelector.getDefault());
+    OkHttpClient.Builder ok = tripwire.okHttpPlain().proxySelector(ProxySelector.getDefault());
     UnsafeOkHttpSettingException e = assertThrows(UnsafeOkHttpSettingException.class,
         () -> builder("http://localhost:8086").okHttpClient(ok).build());
     assertTrue(e.getMessage().contains("proxySelector"), e.getMessage());
+  }
+
+  @Test
+  void build_userSocketFactoryForPlainHttp_throwsUnsafeOkHttpSetting() {
+    // A factory that only tunes options still makes new Socket()s, which a SOCKS proxy setting would reroute.
+    OkHttpClient.Builder ok = tripwire.okHttpPlain().socketFactory(tripwire.sockets);
+    UnsafeOkHttpSettingException e = assertThrows(UnsafeOkHttpSettingException.class,
+        () -> builder("http://127.0.0.1:8086").okHttpClient(ok).build());
+    assertTrue(e.getMessage().contains("socketFactory(..)"), e.getMessage());
+    assertTrue(e.getMessage().contains("never through a SOCKS proxy"), e.getMessage());
+    assertNoSecret(e);
+  }
+
+  @Test
+  void build_userSocketFactoryForHttps_accepted() {
+    try (InfluxDB influx = builder("https://influx.example.com:8086").okHttpClient(tripwire.okHttp()).build()) {
+      assertTrue(influx.toString().contains("influx.example.com"), influx.toString());
+    }
+  }
+
+  @Test
+  void build_userEventListener_throwsUnsafeOkHttpSetting() {
+    okhttp3.EventListener listener = new okhttp3.EventListener() { };
+    for (String url : List.of("https://influx.example.com", "http://localhost:8086")) {
+      UnsafeOkHttpSettingException e = assertThrows(UnsafeOkHttpSettingException.class,
+          () -> builder(url).okHttpClient(tripwire.okHttpFor(url).eventListener(listener)).build());
+      assertTrue(e.getMessage().contains("eventListener(..)"), e.getMessage());
+      assertTrue(e.getMessage().contains("Authorization"), e.getMessage());
+    }
+  }
+
+  @Test
+  void build_userEventListenerFactory_throwsUnsafeOkHttpSetting() {
+    List<okhttp3.Call> asked = new java.util.ArrayList<>();
+    OkHttpClient.Builder ok = tripwire.okHttp().eventListenerFactory(call -> {
+      asked.add(call);
+      return okhttp3.EventListener.NONE; // Even a factory answering NONE is user code that could change.
+    });
+    UnsafeOkHttpSettingException e = assertThrows(UnsafeOkHttpSettingException.class,
+        () -> builder("https://influx.example.com").okHttpClient(ok).build());
+    assertTrue(e.getMessage().contains("eventListener(..)"), e.getMessage());
+    assertEquals(List.of(), asked, "the user's factory is not called by the check");
+  }
+
+  @Test
+  void build_eventListenerNone_accepted() {
+    OkHttpClient.Builder ok = tripwire.okHttp().eventListener(okhttp3.EventListener.NONE);
+    try (InfluxDB influx = builder("https://influx.example.com").okHttpClient(ok).build()) {
+      assertTrue(influx.toString().contains("user=app"), influx.toString());
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.SocketFactory;
 import okhttp3.Dns;
 import okhttp3.OkHttpClient;
@@ -19,6 +20,8 @@ import okhttp3.OkHttpClient;
 final class Tripwire {
   final List<String> trips = new CopyOnWriteArrayList<>();
   final List<String> lookups = new CopyOnWriteArrayList<>();
+  /** Loopback connections made through {@link #sockets}. */
+  final AtomicInteger connects = new AtomicInteger();
 
   final Dns dns = hostname -> {
     lookups.add(hostname);
@@ -41,6 +44,7 @@ final class Tripwire {
             throw new IOException("tripwire: test tried to connect to " + endpoint);
           }
           super.connect(endpoint, timeout);
+          connects.incrementAndGet();
         }
       };
     }
@@ -68,8 +72,21 @@ final class Tripwire {
     }
   };
 
-  /** An OkHttp builder whose DNS and sockets are this tripwire. */
+  /** An OkHttp builder whose DNS and sockets are this tripwire (for https:// URLs). */
   OkHttpClient.Builder okHttp() {
     return new OkHttpClient.Builder().dns(dns).socketFactory(sockets);
+  }
+
+  /**
+   * An OkHttp builder whose DNS is this tripwire, for http:// URLs: SecureInflux refuses a user socket factory
+   * for plain HTTP and makes its own direct, loopback-checked sockets ({@code LoopbackSocketFactory}).
+   */
+  OkHttpClient.Builder okHttpPlain() {
+    return new OkHttpClient.Builder().dns(dns);
+  }
+
+  /** {@link #okHttpPlain()} for http:// URLs, else {@link #okHttp()}. */
+  OkHttpClient.Builder okHttpFor(String url) {
+    return url.regionMatches(true, 0, "http:", 0, 5) ? okHttpPlain() : okHttp();
   }
 }

@@ -26,10 +26,22 @@ import okhttp3.Response;
  *   <li>As a network interceptor it runs after influxdb-java's logging interceptor, so the header is never logged.
  * </ul>
  *
+ * <h2>What "safe" relies on</h2>
+ * The TLS rule trusts the client: a connection with a handshake counts as safe because OkHttp completes a
+ * handshake only after <em>the client's</em> trust manager and hostname verifier accepted the server. On a
+ * client configured to trust every certificate or to skip hostname verification, this interceptor still sends
+ * the credentials. Use the client the core module builds ({@code SecureInflux.builder()}), whose TLS
+ * configuration is the only one this library vouches for. The loopback rule needs a direct, unproxied socket
+ * whose local and peer addresses are both loopback, and refuses plain JDK sockets the JVM would route through a
+ * SOCKS proxy ({@code socksProxyHost} or the default {@code ProxySelector}).
+ *
  * <h2>Refusals</h2>
- * {@link InsecureConnectionException} if the connection is not safe (nothing is sent) or the interceptor was
- * installed as an application interceptor; {@link AuthenticationException} for a 401 and
- * {@link AuthorizationException} for a 403 from the origin. All are thrown from {@code Call.execute()}.
+ * Every failure is thrown as an {@link AuthFailureIOException} (an {@code IOException}, so OkHttp reports it
+ * from {@code Call.execute()} and to {@code Callback.onFailure} of asynchronous calls) whose cause is the typed
+ * {@link AuthException}: {@link InsecureConnectionException} if the connection is not safe (nothing is sent) or
+ * the interceptor was installed as an application interceptor; {@link AuthenticationException} for a 401 and
+ * {@link AuthorizationException} for a 403 from the origin. Get it back with
+ * {@link AuthException#unwrap(Throwable)}, also from influxdb-java's {@code InfluxDBIOException}.
  *
  * <pre>{@code
  * OkHttpClient.Builder http = new OkHttpClient.Builder()
@@ -53,8 +65,9 @@ public final class AuthInterceptor implements Interceptor {
   /**
    * An interceptor sending {@code credentials} to {@code origin}'s scheme, host and port only.
    *
-   * @throws IllegalArgumentException if {@code origin} is plain {@code http} to a host that is not loopback
-   *     ({@code localhost}, an IPv4 literal in 127.0.0.0/8, or {@code [::1]})
+   * @throws IllegalArgumentException if {@code origin} is plain {@code http} to a host that is not a canonical
+   *     loopback literal: {@code localhost} (any case, optional trailing dot), an IPv4 dotted quad in 127.0.0.0/8
+   *     without leading zeros, or {@code [::1]} (in any equivalent IPv6 form)
    */
   public static AuthInterceptor create(Credentials credentials, HttpUrl origin) {
     Objects.requireNonNull(credentials, "credentials == null");
@@ -66,11 +79,12 @@ public final class AuthInterceptor implements Interceptor {
     return new AuthInterceptor(credentials, origin);
   }
 
-  private static boolean isLoopbackName(String host) {
-    if (host.equals("localhost") || host.equals("localhost.") || host.equals("::1")) {
+  /** {@code host} as {@link HttpUrl#host()} gives it: lower case, IPv6 canonical without brackets. */
+  static boolean isLoopbackName(String host) {
+    if (host.equalsIgnoreCase("localhost") || host.equalsIgnoreCase("localhost.") || host.equals("::1")) {
       return true;
     }
-    return host.matches("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
+    return host.matches("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
   }
 
   @Override
@@ -82,10 +96,14 @@ public final class AuthInterceptor implements Interceptor {
     if (ours) {
       String unsafe = ConnectionSafety.unsafeReason(chain.connection());
       if (unsafe != null) {
-        throw new InsecureConnectionException("refusing to send credentials" + forUser() + " to " + origin(url)
-            + ": " + unsafe + "; use https:// (plain http is only for loopback addresses)");
+        throw new AuthFailureIOException(new InsecureConnectionException("refusing to send credentials" + forUser()
+            + " to " + origin(url) + ": " + unsafe + "; use https:// (plain http is only for loopback addresses)"));
       }
-      outgoing.header("Authorization", credentials.authorizationHeader(InsecureSecretAccess.get()));
+      try {
+        outgoing.header("Authorization", credentials.authorizationHeader(InsecureSecretAccess.get()));
+      } catch (AuthException e) { // e.g. a secret file that became unreadable: report it as the call's failure.
+        throw new AuthFailureIOException(e);
+      }
     }
     Response response = chain.proceed(outgoing.build());
     if (!ours || (response.code() != 401 && response.code() != 403)) {
@@ -96,10 +114,10 @@ public final class AuthInterceptor implements Interceptor {
       error = Json.errorField(closing.peekBody(8192).string());
     }
     if (response.code() == 401) {
-      throw new AuthenticationException("authentication failed" + forUser() + " at " + origin(url) + ": check the "
-          + hint() + serverSaid(error));
+      throw new AuthFailureIOException(new AuthenticationException("authentication failed" + forUser() + " at "
+          + origin(url) + ": check the " + hint() + serverSaid(error)));
     }
-    throw new AuthorizationException(refusal(error, url));
+    throw new AuthFailureIOException(new AuthorizationException(refusal(error, url)));
   }
 
   private boolean sameOrigin(HttpUrl url) {

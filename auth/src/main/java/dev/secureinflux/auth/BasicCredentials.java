@@ -35,6 +35,7 @@ final class BasicCredentials extends Credentials {
     if (user.isBlank()) {
       throw new IllegalArgumentException("user is blank: give the InfluxDB user name");
     }
+    Utf8.checkNoUnpairedSurrogate(user, "user name");
     if (user.indexOf(':') >= 0) {
       throw new IllegalArgumentException("user " + user + " contains ':', which HTTP Basic cannot carry"
           + " (RFC 7617): use Credentials.jwt(...) for this user, or a name without ':'");

@@ -20,12 +20,12 @@ import java.util.function.Supplier;
  * <h2>Secure defaults</h2>
  * Secrets are held as {@code char[]}, copied on the way in (wipe your own array after the call) and wiped by
  * {@link #close()}. Basic is encoded as UTF-8. A JWT is minted with the JDK's HMAC-SHA256, lives at most one
- * day, and is minted afresh before it expires. A secret file is re-read when it changes.
+ * day, and is minted afresh at half its lifetime. A secret file is re-read when it changes.
  *
  * <h2>Refusals</h2>
  * Blank user names, empty or blank passwords, tokens and secrets ({@link IllegalArgumentException}); JWT
  * secrets under 256 bits ({@link WeakSecretException}); missing, conflicting or unreadable sources, and secret
- * files readable by group or others ({@link CredentialSourceException}).
+ * files readable or writable by group or others ({@link CredentialSourceException}).
  *
  * <pre>{@code
  * Credentials credentials = Credentials.basic("writer", password);
@@ -66,7 +66,8 @@ public abstract class Credentials implements AutoCloseable {
    * HTTP Basic with the password read from {@code passwordFile} (UTF-8, trailing newline trimmed), re-read when
    * the file changes.
    *
-   * @throws CredentialSourceException if the file is missing, unreadable, empty, or readable by group or others
+   * @throws CredentialSourceException if the file is missing, unreadable, empty, or readable or writable by group
+   *     or others
    */
   public static Credentials basicFromFile(String user, Path passwordFile) {
     String checkedUser = BasicCredentials.checkUser(user);
@@ -85,7 +86,8 @@ public abstract class Credentials implements AutoCloseable {
   /**
    * Like {@link #token(char[])}, with the token read from {@code tokenFile}, re-read when it changes.
    *
-   * @throws CredentialSourceException if the file is missing, unreadable, empty, or readable by group or others
+   * @throws CredentialSourceException if the file is missing, unreadable, empty, or readable or writable by group
+   *     or others
    */
   public static Credentials tokenFromFile(Path tokenFile) {
     return TokenCredentials.checked(new FileSecretSource(tokenFile, "token"));
@@ -114,7 +116,8 @@ public abstract class Credentials implements AutoCloseable {
    * Like {@link #jwt(String, char[], Duration)}, with the shared secret read from {@code secretFile}, re-read
    * (and the JWT minted afresh) when it changes.
    *
-   * @throws CredentialSourceException if the file is missing, unreadable, empty, or readable by group or others
+   * @throws CredentialSourceException if the file is missing, unreadable, empty, or readable or writable by group
+   *     or others
    * @throws WeakSecretException if the secret in the file is shorter than 256 bits
    */
   public static Credentials jwtFromFile(String user, Path secretFile, Duration lifetime) {

@@ -22,9 +22,13 @@ import org.influxdb.dto.QueryResult;
  *       injected through them.
  *   <li>Every statement goes in a POST body, never in a URL; {@code toString()} of every statement and query
  *       shows passwords as {@code [REDACTED]}.
- *   <li>influxdb-java's {@code FULL} log level logs request bodies, so the log level of the admin
- *       {@code InfluxDB} is set to {@code NONE} when this object is created and again before each statement
- *       that carries a password.
+ *   <li>Only clients implementing {@link CredentialSafeClient} are accepted (the core module's client does): a
+ *       bare influxdb-java client could send new passwords over plain HTTP or log them.
+ *   <li>As defence in depth, since influxdb-java's {@code FULL} log level logs request bodies, the log level of
+ *       the admin {@code InfluxDB} is set to {@code NONE} when this object is created and again before each
+ *       statement that carries a password. This is not thread-safe: another thread calling
+ *       {@code setLogLevel(FULL)} on the same client between the two steps would log the body. Do not change
+ *       the admin client's log level while it is in use here.
  *   <li>When a statement carrying a password fails, the server's message is withheld (it could echo the
  *       statement) unless it is a known-safe text such as {@code user already exists}.
  * </ul>
@@ -49,9 +53,20 @@ public final class InfluxUsers {
     this.admin = admin;
   }
 
-  /** Users API over {@code admin}, whose log level is set to {@code NONE}. */
+  /**
+   * Users API over {@code admin}, whose log level is set to {@code NONE}.
+   *
+   * @throws IllegalArgumentException if {@code admin} does not implement {@link CredentialSafeClient} (a bare
+   *     influxdb-java client could send new passwords in plaintext or log them): build it with
+   *     {@code SecureInflux.builder()}
+   */
   public static InfluxUsers create(InfluxDB admin) {
     Objects.requireNonNull(admin, "admin == null");
+    if (!(admin instanceof CredentialSafeClient)) {
+      throw new IllegalArgumentException("InfluxUsers needs a client that sends passwords only over verified TLS or"
+          + " to loopback and cannot log request bodies, got " + admin.getClass().getName() + ": build the admin"
+          + " connection with SecureInflux.builder() (it implements " + CredentialSafeClient.class.getName() + ")");
+    }
     admin.setLogLevel(InfluxDB.LogLevel.NONE);
     return new InfluxUsers(admin);
   }
@@ -136,14 +151,24 @@ public final class InfluxUsers {
    * {@code database} (READ and WRITE together are ALL; none revokes all), and is not an admin. Idempotent.
    * Privileges on other databases are left as they are; the steps are not atomic.
    *
-   * @throws IllegalArgumentException for a blank name or database, or an unusable password, before any
-   *     statement is sent
+   * @throws IllegalArgumentException for a blank name or database, an unusable password, or {@code name} being
+   *     the admin connection's own user (when the client reports it through
+   *     {@link CredentialSafeClient#authenticatedUser()}), before any statement is sent
+   * @throws UserManagementException if {@code database} does not exist, before any user is created or changed
    */
   public void provision(String name, char[] password, String database, Set<Privilege> privileges) {
     Objects.requireNonNull(privileges, "privileges == null");
     InfluxQl.identifier(name);
     InfluxQl.identifier(database);
     InfluxQlStatement.password(password, name).destroy();
+    if (((CredentialSafeClient) admin).authenticatedUser().filter(name::equals).isPresent()) {
+      throw new IllegalArgumentException("refusing to provision user " + name + ": it is the admin connection's own"
+          + " user, and provisioning revokes its admin privilege; provision application users, not the admin");
+    }
+    if (!databases().contains(database)) {
+      throw new UserManagementException("cannot provision user " + name + ": database \"" + database + "\" does not"
+          + " exist; create it first (CREATE DATABASE), nothing was changed");
+    }
     Privilege wanted = combine(EnumSet.copyOf(privileges.isEmpty() ? EnumSet.noneOf(Privilege.class) : privileges));
     Optional<UserInfo> existing = listUsers().stream().filter(u -> u.name().equals(name)).findFirst();
     if (existing.isEmpty()) {
@@ -169,6 +194,14 @@ public final class InfluxUsers {
     return "InfluxUsers";
   }
 
+  private Set<String> databases() {
+    Set<String> names = new java.util.HashSet<>();
+    for (List<Object> row : rows(run(InfluxQlStatement.of("SHOW DATABASES")))) {
+      names.add((String) row.get(0));
+    }
+    return names;
+  }
+
   private static Privilege combine(Set<Privilege> privileges) {
     if (privileges.contains(Privilege.ALL)
         || (privileges.contains(Privilege.READ) && privileges.contains(Privilege.WRITE))) {
@@ -185,13 +218,15 @@ public final class InfluxUsers {
         admin.setLogLevel(InfluxDB.LogLevel.NONE); // FULL would log the body, password included.
       }
       result = admin.query(new StatementQuery(statement));
-    } catch (AuthorizationException e) {
-      if (secret) {
+    } catch (InfluxDBException e) {
+      Optional<AuthException> typed = AuthException.unwrap(e); // AuthInterceptor's, inside InfluxDBIOException.
+      if (typed.isPresent() && typed.get() instanceof AuthorizationException && secret) {
         throw new AuthorizationException(statement + " was refused (403): the admin connection's user lacks the"
             + " admin privilege");
       }
-      throw e;
-    } catch (InfluxDBException e) {
+      if (typed.isPresent()) {
+        throw typed.get();
+      }
       throw failure(statement, e.getMessage(), e);
     } finally {
       statement.destroy();

@@ -10,10 +10,9 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
-/** InfluxDB 1.x shared-secret JWT: HS256, claims username and exp, minted afresh before expiry. */
+/** InfluxDB 1.x shared-secret JWT: HS256, claims username and exp, minted afresh at half its lifetime. */
 final class JwtCredentials extends Credentials {
   static final int MIN_BITS = 256;
-  private static final Duration MAX_MARGIN = Duration.ofMinutes(1);
 
   private final String user;
   private final SecretSource secret;
@@ -47,6 +46,7 @@ final class JwtCredentials extends Credentials {
     if (user.isBlank()) {
       throw new IllegalArgumentException("user is blank: give the InfluxDB user name for the JWT username claim");
     }
+    Utf8.checkNoUnpairedSurrogate(user, "user name");
     return user;
   }
 
@@ -94,8 +94,8 @@ final class JwtCredentials extends Credentials {
         try {
           long exp = now.getEpochSecond() + lifetime.getSeconds();
           token = Hs256Jwt.mint(user, exp, key);
-          Duration margin = lifetime.dividedBy(2).compareTo(MAX_MARGIN) < 0 ? lifetime.dividedBy(2) : MAX_MARGIN;
-          renewAt = Instant.ofEpochSecond(exp).minus(margin);
+          // Half the lifetime: influxd allows no leeway on exp, so a late client clock needs a wide margin.
+          renewAt = Instant.ofEpochSecond(exp).minus(lifetime.dividedBy(2));
           secretVersion = version;
         } finally {
           Arrays.fill(key, (byte) 0);

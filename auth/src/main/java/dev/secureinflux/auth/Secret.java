@@ -45,9 +45,17 @@ public final class Secret implements AutoCloseable {
     return value.length;
   }
 
-  /** Whether the two secrets have equal content, compared in time independent of where they differ. */
+  /**
+   * Whether the two secrets have equal content, compared in time independent of where they differ.
+   *
+   * @throws IllegalStateException if either secret was destroyed (its content is gone, so nothing can be compared)
+   */
   public boolean constantTimeEquals(Secret other) {
     Objects.requireNonNull(other, "other == null");
+    if (destroyed || other.destroyed) {
+      throw new IllegalStateException((destroyed ? "this" : "the other") + " secret was destroyed: its content is"
+          + " gone and cannot be compared; compare before destroy()");
+    }
     byte[] a = Utf8.encode(value, "secret");
     byte[] b = Utf8.encode(other.value, "secret");
     try {

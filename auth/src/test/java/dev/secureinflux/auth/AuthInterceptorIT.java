@@ -11,14 +11,30 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -98,7 +114,7 @@ class AuthInterceptorIT {
     a.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
         .withBody("{\"error\":\"authorization failed\"}")));
     InfluxDB influx = InfluxDBFactory.connect(originA.toString(), client(alice()));
-    AuthenticationException e = assertThrows(AuthenticationException.class,
+    AuthenticationException e = TestClients.assertAuthFailure(AuthenticationException.class,
         () -> influx.query(new Query("SHOW DATABASES")));
     assertEquals("authentication failed for user alice at http://127.0.0.1:" + a.port()
         + ": check the user name and password (server: authorization failed)", e.getMessage());
@@ -109,7 +125,7 @@ class AuthInterceptorIT {
     a.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
         .withBody("{\"error\":\"\\\"alice\\\" user is not authorized to write to database \\\"metrics\\\"\"}")));
     InfluxDB influx = InfluxDBFactory.connect(originA.toString(), client(alice()));
-    AuthorizationException e = assertThrows(AuthorizationException.class,
+    AuthorizationException e = TestClients.assertAuthFailure(AuthorizationException.class,
         () -> influx.write("metrics", "autogen", Point.measurement("m").addField("v", 1).build()));
     assertTrue(e.getMessage().startsWith("user alice lacks privilege WRITE on database \"metrics\" at http://127.0.0.1:"
         + a.port()), e.getMessage());
@@ -121,7 +137,7 @@ class AuthInterceptorIT {
         .withBody("{\"error\":\"error authorizing query: alice not authorized to execute statement"
             + " 'SELECT * FROM secret_measurement', requires READ on other\"}")));
     InfluxDB influx = InfluxDBFactory.connect(originA.toString(), client(alice()));
-    AuthorizationException e = assertThrows(AuthorizationException.class,
+    AuthorizationException e = TestClients.assertAuthFailure(AuthorizationException.class,
         () -> influx.query(new Query("SELECT * FROM secret_measurement", "other")));
     assertTrue(e.getMessage().startsWith("user alice lacks privilege READ on database \"other\""), e.getMessage());
     assertFalse(e.getMessage().contains("secret_measurement"), e.getMessage());
@@ -169,5 +185,121 @@ class AuthInterceptorIT {
     List<LoggedRequest> requests = a.findAll(anyRequestedFor(urlPathEqualTo("/query")));
     assertEquals("Token tok-123", requests.get(0).getHeader("Authorization"));
     assertEquals(jwt.authorizationHeader(InsecureSecretAccess.get()), requests.get(1).getHeader("Authorization"));
+  }
+
+  @Test
+  void queryAsync_401_onFailureGetsAuthenticationExceptionAndNothingIsUncaught() throws Exception {
+    a.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":\"authorization failed\"}")));
+    List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    List<Thread> threads = new CopyOnWriteArrayList<>();
+    ExecutorService executor = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "test-okhttp-dispatcher");
+      thread.setUncaughtExceptionHandler((t, e) -> uncaught.add(e)); // what would otherwise print a stack trace
+      threads.add(thread);
+      return thread;
+    });
+    InfluxDB influx = InfluxDBFactory.connect(originA.toString(),
+        client(alice()).dispatcher(new Dispatcher(executor)));
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    influx.query(new Query("SHOW DATABASES"),
+        result -> failure.completeExceptionally(new AssertionError("onSuccess called: " + result)),
+        failure::complete);
+    Throwable thrown = failure.get(30, TimeUnit.SECONDS);
+    executor.shutdown();
+    assertTrue(executor.awaitTermination(30, TimeUnit.SECONDS), "dispatcher did not finish");
+    for (Thread thread : threads) {
+      thread.join(); // after this, its uncaught-exception handler has run, if it was going to
+    }
+    assertEquals(List.of(), uncaught);
+    assertInstanceOf(AuthFailureIOException.class, thrown);
+    AuthenticationException e = assertInstanceOf(AuthenticationException.class,
+        AuthException.unwrap(thrown).orElseThrow(() -> new AssertionError("no AuthException in " + thrown)));
+    assertEquals("authentication failed for user alice at http://127.0.0.1:" + a.port()
+        + ": check the user name and password (server: authorization failed)", e.getMessage());
+  }
+
+  @Test
+  void execute_jvmWideSocksProxyOnLoopback_refusedAndProxyReceivesNoCredentials() throws Exception {
+    // -DsocksProxyHost=127.0.0.2 -DsocksNonProxyHosts= : OkHttp's route stays DIRECT (http.nonProxyHosts exempts
+    // 127.*), but plain JDK sockets go through the SOCKS proxy, and report the target as their peer.
+    StringBuilder seen = new StringBuilder();
+    try (ServerSocket proxy = new ServerSocket(0, 5, InetAddress.getByAddress(new byte[] {127, 0, 0, 2}))) {
+      proxy.setSoTimeout(30_000);
+      Thread socks = new Thread(() -> serveSocksOnce(proxy, seen), "test-socks-proxy");
+      socks.start();
+      Map<String, String> saved = new HashMap<>();
+      for (String key : new String[] {"socksProxyHost", "socksProxyPort", "socksNonProxyHosts"}) {
+        saved.put(key, System.getProperty(key));
+      }
+      OkHttpClient http = new OkHttpClient.Builder().dns(TestClients.LOOPBACK_ONLY_DNS)
+          .addNetworkInterceptor(AuthInterceptor.create(alice(), originA)).build();
+      try {
+        System.setProperty("socksProxyHost", "127.0.0.2");
+        System.setProperty("socksProxyPort", String.valueOf(proxy.getLocalPort()));
+        System.setProperty("socksNonProxyHosts", "");
+        AuthFailureIOException thrown = assertThrows(AuthFailureIOException.class,
+            () -> http.newCall(new Request.Builder().url(originA.resolve("/ping")).build()).execute().close());
+        InsecureConnectionException e = assertInstanceOf(InsecureConnectionException.class, thrown.getCause());
+        assertTrue(e.getMessage().startsWith("refusing to send credentials for user alice to http://127.0.0.1:"
+            + a.port() + ": the connection is plaintext and the JVM routes plain sockets to it through SOCKS proxy"
+            + " 127.0.0.2"), e.getMessage());
+      } finally {
+        saved.forEach((key, value) -> {
+          if (value == null) {
+            System.clearProperty(key);
+          } else {
+            System.setProperty(key, value);
+          }
+        });
+        http.connectionPool().evictAll(); // closes the socket, so the proxy sees the end of the stream
+      }
+      socks.join();
+    }
+    String received;
+    synchronized (seen) {
+      received = seen.toString();
+    }
+    assertTrue(received.startsWith("SOCKS CONNECT 127.0.0.1:" + a.port() + "\n"), received); // the proxy was used
+    assertFalse(received.toLowerCase(Locale.ROOT).contains("authorization"), received);
+    assertFalse(received.contains(CredentialsTest.basicOf("alice:s3cret-pw").substring(6)), received);
+  }
+
+  /** A minimal SOCKS5 proxy for one connection: records the target and every byte after it, answers 204. */
+  private static void serveSocksOnce(ServerSocket proxy, StringBuilder seen) {
+    try (Socket client = proxy.accept()) {
+      DataInputStream in = new DataInputStream(client.getInputStream());
+      OutputStream out = client.getOutputStream();
+      in.readUnsignedByte(); // version 5
+      in.readNBytes(in.readUnsignedByte()); // offered methods
+      out.write(new byte[] {5, 0}); // no authentication
+      in.readNBytes(3); // version, CONNECT, reserved
+      int type = in.readUnsignedByte();
+      String host = type == 1 ? InetAddress.getByAddress(in.readNBytes(4)).getHostAddress()
+          : type == 3 ? new String(in.readNBytes(in.readUnsignedByte()), StandardCharsets.US_ASCII) : "type " + type;
+      int port = in.readUnsignedShort();
+      out.write(new byte[] {5, 0, 0, 1, 127, 0, 0, 1, 0, 80});
+      out.flush();
+      synchronized (seen) {
+        seen.append("SOCKS CONNECT ").append(host).append(':').append(port).append('\n');
+      }
+      byte[] buffer = new byte[4096];
+      boolean answered = false;
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        String text = new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
+        synchronized (seen) {
+          seen.append(text);
+        }
+        if (!answered && text.contains("\r\n\r\n")) {
+          out.write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+          answered = true;
+        }
+      }
+    } catch (IOException e) {
+      synchronized (seen) {
+        seen.append("proxy: ").append(e);
+      }
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.secureinflux.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,8 +78,10 @@ class AuthInterceptorTest {
     FakeConnections.RecordingChain chain = new FakeConnections.RecordingChain(
         new Request.Builder().url(LOCALHOST_HTTP.resolve("/query?q=SHOW+DATABASES")).build(),
         FakeConnections.connection(REMOTE, Proxy.NO_PROXY, false), 200, "{}");
-    InsecureConnectionException e = assertThrows(InsecureConnectionException.class,
+    AuthFailureIOException thrown = assertThrows(AuthFailureIOException.class,
         () -> AuthInterceptor.create(basic(), LOCALHOST_HTTP).intercept(chain));
+    InsecureConnectionException e = assertInstanceOf(InsecureConnectionException.class, thrown.getCause());
+    assertEquals(e.getMessage(), thrown.getMessage());
     assertEquals("refusing to send credentials for user alice to http://localhost:8086: the connection"
         + " is plaintext and its peer 203.0.113.5 is not a loopback address; use https:// (plain http is only for"
         + " loopback addresses)", e.getMessage());
@@ -89,8 +92,9 @@ class AuthInterceptorTest {
   void intercept_applicationInterceptor_throwsAndSendsNothing() {
     FakeConnections.RecordingChain chain = new FakeConnections.RecordingChain(
         new Request.Builder().url(LOCALHOST_HTTP.resolve("/ping")).build(), null, 204, "");
-    InsecureConnectionException e = assertThrows(InsecureConnectionException.class,
+    AuthFailureIOException thrown = assertThrows(AuthFailureIOException.class,
         () -> AuthInterceptor.create(basic(), LOCALHOST_HTTP).intercept(chain));
+    InsecureConnectionException e = assertInstanceOf(InsecureConnectionException.class, thrown.getCause());
     assertTrue(e.getMessage().contains("addNetworkInterceptor"), e.getMessage());
     assertNull(chain.sent);
   }
@@ -151,15 +155,71 @@ class AuthInterceptorTest {
   void toString_exceptions_containNoSecret() {
     Credentials credentials = basic();
     String header = credentials.authorizationHeader(InsecureSecretAccess.get());
-    for (RuntimeException e : new RuntimeException[] {
+    AuthFailureIOException io = assertThrows(AuthFailureIOException.class,
+        () -> AuthInterceptor.create(credentials, LOCALHOST_HTTP).intercept(
+            new FakeConnections.RecordingChain(new Request.Builder().url(LOCALHOST_HTTP).build(),
+                FakeConnections.connection(REMOTE, Proxy.NO_PROXY, false), 200, "")));
+    for (Exception e : new Exception[] {
         assertThrows(RuntimeException.class, () -> Credentials.basic("alice", "   ".toCharArray())),
         assertThrows(RuntimeException.class, () -> Credentials.jwt("alice", "s3cret".toCharArray(),
             java.time.Duration.ofMinutes(1))),
-        assertThrows(RuntimeException.class, () -> AuthInterceptor.create(credentials, LOCALHOST_HTTP).intercept(
-            new FakeConnections.RecordingChain(new Request.Builder().url(LOCALHOST_HTTP).build(),
-                FakeConnections.connection(REMOTE, Proxy.NO_PROXY, false), 200, "")))}) {
+        io, io.getCause()}) {
       assertFalse(e.toString().contains("s3cret"), e.toString());
       assertFalse(e.toString().contains(header.substring(6)), e.toString());
     }
+  }
+
+  @Test
+  void unsafeReason_loopbackPeerButNonLoopbackLocalAddress_isUnsafe() {
+    // What a JVM-wide SOCKS proxy looks like: the socket reports its target as peer, but its local end is the
+    // connection to the proxy.
+    Connection c = FakeConnections.connection(LOOPBACK, FakeConnections.address("host", 192, 0, 2, 7),
+        Proxy.NO_PROXY, false);
+    assertEquals("the connection is plaintext and its local address 192.0.2.7 is not a loopback address"
+        + " (a JVM-wide SOCKS proxy?)", ConnectionSafety.unsafeReason(c));
+  }
+
+  @Test
+  void create_nonCanonicalLoopbackLiterals_throw() {
+    for (String url : new String[] {"http://127.0.0.01:8086", "http://0177.0.0.1:8086", "http://127.000.0.1:8086",
+        "http://127.1:8086", "http://127.0.0.1.:8086", "http://localhost.localdomain:8086"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> AuthInterceptor.create(basic(), HttpUrl.get(url)), url);
+      assertTrue(e.getMessage().startsWith("origin must use https unless its host is loopback"), e.getMessage());
+    }
+  }
+
+  @Test
+  void create_canonicalLoopbackLiterals_areAccepted() {
+    for (String url : new String[] {"http://LOCALHOST:1", "http://LocalHost.:1", "http://localhost.:1",
+        "http://127.0.0.0:1", "http://127.10.200.255:1", "http://[0:0:0:0:0:0:0:1]:1", "http://[::0:1]:1"}) {
+      assertTrue(AuthInterceptor.create(basic(), HttpUrl.get(url)).toString().contains("-> http://"), url);
+    }
+  }
+
+  @Test
+  void intercept_401_throwsIoExceptionWhoseCauseIsAuthenticationException() {
+    FakeConnections.RecordingChain chain = new FakeConnections.RecordingChain(
+        new Request.Builder().url(LOCALHOST_HTTP.resolve("/query?q=SHOW+DATABASES")).build(),
+        FakeConnections.connection(LOOPBACK, Proxy.NO_PROXY, false), 401, "{\"error\":\"authorization failed\"}");
+    AuthFailureIOException e = assertThrows(AuthFailureIOException.class,
+        () -> AuthInterceptor.create(basic(), LOCALHOST_HTTP).intercept(chain));
+    AuthenticationException cause = assertInstanceOf(AuthenticationException.class, e.getCause());
+    assertEquals("authentication failed for user alice at http://localhost:8086: check the user name and password"
+        + " (server: authorization failed)", cause.getMessage());
+    assertEquals(cause.getMessage(), e.getMessage());
+  }
+
+  @Test
+  void intercept_403_throwsIoExceptionWhoseCauseIsAuthorizationException() {
+    FakeConnections.RecordingChain chain = new FakeConnections.RecordingChain(
+        new Request.Builder().url(LOCALHOST_HTTP.resolve("/write?db=metrics")).build(),
+        FakeConnections.connection(LOOPBACK, Proxy.NO_PROXY, false), 403,
+        "{\"error\":\"\\\"alice\\\" user is not authorized to write to database \\\"metrics\\\"\"}");
+    AuthFailureIOException e = assertThrows(AuthFailureIOException.class,
+        () -> AuthInterceptor.create(basic(), LOCALHOST_HTTP).intercept(chain));
+    AuthorizationException cause = assertInstanceOf(AuthorizationException.class, e.getCause());
+    assertTrue(cause.getMessage().startsWith("user alice lacks privilege WRITE on database \"metrics\" at"
+        + " http://localhost:8086"), cause.getMessage());
   }
 }

@@ -124,6 +124,29 @@ class CredentialsTest {
   }
 
   @Test
+  void basicSupplier_failsWithSecretInMessage_dropsCauseAndMessage() {
+    Credentials credentials = Credentials.basic("alice", () -> {
+      throw new IllegalStateException("GET https://vault.example.invalid/v1/secret?token=hvs.LEAKED failed");
+    });
+    CredentialSourceException e = assertThrows(CredentialSourceException.class,
+        () -> credentials.authorizationHeader(ACCESS));
+    assertEquals("password supplier failed with java.lang.IllegalStateException: check the secret store",
+        e.getMessage());
+    assertEquals(null, e.getCause());
+    assertFalse(e.toString().contains("LEAKED"), e.toString());
+  }
+
+  @Test
+  void basic_userWithUnpairedSurrogate_throws() {
+    for (String user : new String[] {"a\uD800b", "a\uDC00", "\uD83D"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Credentials.basic(user, "pw".toCharArray()), user);
+      assertTrue(e.getMessage().startsWith("user name holds an unpaired UTF-16 surrogate at index "), e.getMessage());
+    }
+    assertEquals(basicOf("😀:pw"), Credentials.basic("😀", "pw".toCharArray()).authorizationHeader(ACCESS));
+  }
+
+  @Test
   void token_header_isTokenScheme() {
     Credentials credentials = Credentials.token("abc-DEF_123==".toCharArray());
     assertEquals("Token abc-DEF_123==", credentials.authorizationHeader(ACCESS));

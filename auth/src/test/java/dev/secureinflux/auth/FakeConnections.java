@@ -74,12 +74,17 @@ final class FakeConnections {
     }
   }
 
-  /** An unconnected socket that claims {@code peer} as its remote address. */
-  static Socket socketTo(InetAddress peer) {
+  /** An unconnected socket that claims {@code peer} as its remote and {@code local} as its local address. */
+  static Socket socketTo(InetAddress peer, InetAddress local) {
     return new Socket() {
       @Override
       public InetAddress getInetAddress() {
         return peer;
+      }
+
+      @Override
+      public InetAddress getLocalAddress() {
+        return local;
       }
 
       @Override
@@ -89,7 +94,12 @@ final class FakeConnections {
     };
   }
 
+  /** A connection to {@code peer} from local address 127.0.0.1. */
   static Connection connection(InetAddress peer, Proxy proxy, boolean tls) {
+    return connection(peer, address("localhost", 127, 0, 0, 1), proxy, tls);
+  }
+
+  static Connection connection(InetAddress peer, InetAddress local, Proxy proxy, boolean tls) {
     Address address = new Address(peer.getHostName(), 8086, TRIPWIRE_DNS, TRIPWIRE_SOCKETS, null, null, null,
         okhttp3.Authenticator.NONE, proxy, List.of(Protocol.HTTP_1_1), List.of(ConnectionSpec.CLEARTEXT),
         new ProxySelector() {
@@ -102,7 +112,7 @@ final class FakeConnections {
           public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
         });
     Route route = new Route(address, proxy, new InetSocketAddress(peer, 8086));
-    Socket socket = socketTo(peer);
+    Socket socket = socketTo(peer, local);
     Handshake handshake = tls
         ? Handshake.get(TlsVersion.TLS_1_3, CipherSuite.TLS_AES_128_GCM_SHA256, List.of(), List.of())
         : null;

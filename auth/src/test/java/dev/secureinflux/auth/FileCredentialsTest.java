@@ -164,4 +164,16 @@ class FileCredentialsTest {
     Credentials credentials = Credentials.basicFromFile("alice", file);
     assertEquals("Credentials.basic(user=alice, password file " + file + ")", credentials.toString());
   }
+
+  @Test
+  void basicFromFile_groupOrOthersWritable_throwsWithChmod() throws IOException {
+    for (String mode : new String[] {"rw--w----", "rw-----w-", "rw--w--w-"}) {
+      Path file = secretFile(dir, "pw-" + mode, "pw\n");
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+      CredentialSourceException e = assertThrows(CredentialSourceException.class,
+          () -> Credentials.basicFromFile("alice", file), mode);
+      assertEquals("password file " + file + " is writable by group or others (" + mode + "), so someone else"
+          + " could replace the password: run chmod 600 " + file, e.getMessage());
+    }
+  }
 }

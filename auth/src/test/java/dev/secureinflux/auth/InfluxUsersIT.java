@@ -28,7 +28,7 @@ class InfluxUsersIT {
     server = InfluxServer.start();
     server.query("CREATE DATABASE a");
     server.query("CREATE DATABASE b");
-    users = InfluxUsers.create(TestClients.influx(server,
+    users = InfluxUsers.create(TestClients.safeInflux(server,
         Credentials.basic(server.adminUser(), server.adminPassword())));
   }
 
@@ -51,11 +51,11 @@ class InfluxUsersIT {
     InfluxDB reader = as("reader", "reader-pw");
     QueryResult ok = reader.query(new Query("SELECT * FROM m", "a"));
     assertEquals(null, ok.getError());
-    AuthorizationException write = assertThrows(AuthorizationException.class,
+    AuthorizationException write = TestClients.assertAuthFailure(AuthorizationException.class,
         () -> reader.write("a", "autogen", Point.measurement("m").addField("v", 1).build()));
     assertTrue(write.getMessage().startsWith("user reader lacks privilege WRITE on database \"a\""),
         write.getMessage());
-    AuthorizationException readB = assertThrows(AuthorizationException.class,
+    AuthorizationException readB = TestClients.assertAuthFailure(AuthorizationException.class,
         () -> reader.query(new Query("SELECT * FROM m", "b")));
     assertTrue(readB.getMessage().startsWith("user reader lacks privilege READ on database \"b\""),
         readB.getMessage());
@@ -70,7 +70,8 @@ class InfluxUsersIT {
     assertEquals(List.of(new Grant("a", Privilege.ALL)), users.grants("app"));
     users.provision("app", "second-pw".toCharArray(), "a", Privilege.WRITE);
     assertEquals(List.of(new Grant("a", Privilege.WRITE)), users.grants("app"));
-    assertThrows(AuthenticationException.class, () -> as("app", "first-pw").query(new Query("SHOW DATABASES")));
+    TestClients.assertAuthFailure(AuthenticationException.class,
+        () -> as("app", "first-pw").query(new Query("SHOW DATABASES")));
     assertEquals(null, as("app", "second-pw").query(new Query("SHOW DATABASES")).getError());
     users.provision("app", "second-pw".toCharArray(), "a", Set.of());
     assertEquals(List.of(), users.grants("app"));
@@ -124,7 +125,7 @@ class InfluxUsersIT {
   @Test
   void createUser_asNonAdmin_throwsAuthorizationWithoutPassword() {
     users.provision("weak", "weak-pw".toCharArray(), "a", Privilege.READ);
-    InfluxUsers notAdmin = InfluxUsers.create(as("weak", "weak-pw"));
+    InfluxUsers notAdmin = InfluxUsers.create(TestClients.credentialSafe(as("weak", "weak-pw"), "weak"));
     AuthorizationException e = assertThrows(AuthorizationException.class,
         () -> notAdmin.createUser("victim", "victim-secret".toCharArray()));
     assertFalse(e.toString().contains("victim-secret"), e.toString());
@@ -152,7 +153,7 @@ class InfluxUsersIT {
         QueryResult result = as(name, password).query(new Query("SHOW DATABASES"));
         assertEquals(null, result.getError(), where);
         if (i % 10 == 0) {
-          assertThrows(AuthenticationException.class,
+          TestClients.assertAuthFailure(AuthenticationException.class,
               () -> as(name, password + "x").query(new Query("SHOW DATABASES")), where);
         }
         users.dropUser(name);
@@ -172,5 +173,14 @@ class InfluxUsersIT {
     }
     String text = out.toString();
     return text.isBlank() ? text + "z" : text;
+  }
+
+  @Test
+  void provision_missingDatabase_throwsAndCreatesNoUser() {
+    UserManagementException e = assertThrows(UserManagementException.class,
+        () -> users.provision("orphan", "orphan-pw".toCharArray(), "missing", Privilege.READ));
+    assertEquals("cannot provision user orphan: database \"missing\" does not exist; create it first"
+        + " (CREATE DATABASE), nothing was changed", e.getMessage());
+    assertFalse(exists("orphan"));
   }
 }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +36,7 @@ class InfluxUsersRequestIT {
     OkHttpClient.Builder http = new OkHttpClient.Builder().dns(TestClients.LOOPBACK_ONLY_DNS)
         .proxy(java.net.Proxy.NO_PROXY)
         .addNetworkInterceptor(AuthInterceptor.create(Credentials.basic("admin", "admin-pw".toCharArray()), origin));
-    users = InfluxUsers.create(InfluxDBFactory.connect(origin.toString(), http));
+    users = InfluxUsers.create(TestClients.credentialSafe(InfluxDBFactory.connect(origin.toString(), http), "admin"));
   }
 
   @AfterEach
@@ -110,6 +111,39 @@ class InfluxUsersRequestIT {
     assertTrue(e.getMessage().contains("carriage return"), e.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> users.provision("app", "pw".toCharArray(), " ", Privilege.READ));
+    assertEquals(0, server.findAll(anyRequestedFor(anyUrl())).size());
+  }
+
+  @Test
+  void create_bareInfluxdbJavaClient_throwsNamingSecureInfluxBuilder() {
+    // An IP literal: influxdb-java's connect() resolves the host itself (InetAddress.getByName), past any Dns.
+    InfluxDB bare = InfluxDBFactory.connect("http://127.0.0.1:" + server.port(), new OkHttpClient.Builder()
+        .dns(FakeConnections.TRIPWIRE_DNS).socketFactory(FakeConnections.TRIPWIRE_SOCKETS));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InfluxUsers.create(bare));
+    assertEquals("InfluxUsers needs a client that sends passwords only over verified TLS or to loopback and cannot"
+        + " log request bodies, got org.influxdb.impl.InfluxDBImpl: build the admin connection with"
+        + " SecureInflux.builder() (it implements dev.secureinflux.auth.CredentialSafeClient)", e.getMessage());
+  }
+
+  @Test
+  void provision_missingDatabase_throwsAfterOnlyShowDatabases() {
+    answer(200, "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"databases\",\"columns\":[\"name\"],"
+        + "\"values\":[[\"_internal\"],[\"other\"]]}]}]}");
+    UserManagementException e = assertThrows(UserManagementException.class,
+        () -> users.provision("app", "app-pw".toCharArray(), "metrics", Privilege.WRITE));
+    assertEquals("cannot provision user app: database \"metrics\" does not exist; create it first (CREATE DATABASE),"
+        + " nothing was changed", e.getMessage());
+    List<LoggedRequest> requests = server.findAll(anyRequestedFor(anyUrl()));
+    assertEquals(1, requests.size());
+    assertEquals("q=SHOW DATABASES", URLDecoder.decode(requests.get(0).getBodyAsString(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void provision_theConnectionsOwnUser_refusedBeforeAnyRequest() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> users.provision("admin", "new-pw".toCharArray(), "metrics", Privilege.ALL));
+    assertEquals("refusing to provision user admin: it is the admin connection's own user, and provisioning revokes"
+        + " its admin privilege; provision application users, not the admin", e.getMessage());
     assertEquals(0, server.findAll(anyRequestedFor(anyUrl())).size());
   }
 }

@@ -86,7 +86,7 @@ class JwtCredentialsTest {
     MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_000_000));
     Credentials credentials = Credentials.jwt("alice", KEY.toCharArray(), Duration.ofMinutes(10), clock);
     String first = credentials.authorizationHeader(ACCESS);
-    clock.now = clock.now.plus(Duration.ofMinutes(8)); // 2 minutes left, margin is 1 minute
+    clock.now = clock.now.plus(Duration.ofMinutes(4)); // 6 minutes left, renewal at half the lifetime
     assertEquals(first, credentials.authorizationHeader(ACCESS));
   }
 
@@ -95,12 +95,12 @@ class JwtCredentialsTest {
     MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_000_000));
     Credentials credentials = Credentials.jwt("alice", KEY.toCharArray(), Duration.ofMinutes(10), clock);
     String first = credentials.authorizationHeader(ACCESS);
-    clock.now = clock.now.plus(Duration.ofMinutes(9)); // exactly the renewal point, old one still valid
+    clock.now = clock.now.plus(Duration.ofMinutes(5)); // exactly the renewal point, old one valid 5 more minutes
     String second = credentials.authorizationHeader(ACCESS);
     assertNotEquals(first, second);
     String payload = new String(Base64.getUrlDecoder().decode(second.substring(7).split("\\.")[1]),
         StandardCharsets.UTF_8);
-    assertTrue(payload.contains("\"exp\":" + (1_000_000 + 19 * 60)), payload);
+    assertTrue(payload.contains("\"exp\":" + (1_000_000 + 15 * 60)), payload);
   }
 
   @Test
@@ -169,5 +169,29 @@ class JwtCredentialsTest {
     Credentials credentials = Credentials.jwt("alice", KEY.toCharArray(), Duration.ofMinutes(5));
     credentials.close();
     assertThrows(IllegalStateException.class, () -> credentials.authorizationHeader(ACCESS));
+  }
+
+  @Test
+  void authorizationHeader_defaultLifetime_renewsAtHalfLifeSoALateServerClockStillAccepts() {
+    // influxd allows no leeway on exp: with a one-minute margin, a server clock 90 s ahead refused the old token.
+    MutableClock clock = new MutableClock(Instant.ofEpochSecond(2_000_000));
+    Credentials credentials = Credentials.jwt("alice", KEY.toCharArray(), Duration.ofMinutes(15), clock);
+    String first = credentials.authorizationHeader(ACCESS);
+    clock.now = clock.now.plusSeconds(7 * 60 + 29);
+    assertEquals(first, credentials.authorizationHeader(ACCESS));
+    clock.now = clock.now.plusSeconds(1); // 7.5 minutes in: half the lifetime
+    String second = credentials.authorizationHeader(ACCESS);
+    assertNotEquals(first, second);
+    String payload = new String(Base64.getUrlDecoder().decode(second.substring(7).split("\\.")[1]),
+        StandardCharsets.UTF_8);
+    assertTrue(payload.contains("\"exp\":" + (2_000_000 + 7 * 60 + 30 + 15 * 60)), payload);
+  }
+
+  @Test
+  void jwt_userWithUnpairedSurrogate_throws() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Credentials.jwt("a\uD800b", KEY.toCharArray(), Duration.ofMinutes(5)));
+    assertEquals("user name holds an unpaired UTF-16 surrogate at index 1: it is not valid text and would be sent"
+        + " as '?'", e.getMessage());
   }
 }

@@ -129,7 +129,7 @@ class LoggingIT {
   void influxUsers_adminAtAnyLogLevel_passwordStatementsNotLogged(InfluxDB.LogLevel level) {
     InfluxDB admin = TestClients.influx(server, Credentials.basic(server.adminUser(), server.adminPassword()));
     admin.setLogLevel(level);
-    InfluxUsers users = InfluxUsers.create(admin);
+    InfluxUsers users = InfluxUsers.create(TestClients.credentialSafe(admin, server.adminUser()));
     admin.setLogLevel(level); // set again after create(): each password statement forces NONE itself
     String name = "logged-" + level;
     users.createUser(name, "create-pw-секрет".toCharArray());

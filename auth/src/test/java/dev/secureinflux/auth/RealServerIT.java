@@ -78,7 +78,7 @@ class RealServerIT {
   @Test
   void basic_wrongPassword_throwsAuthenticationException() {
     InfluxDB influx = TestClients.influx(server, Credentials.basic("admin", "wrong-password".toCharArray()));
-    AuthenticationException e = assertThrows(AuthenticationException.class,
+    AuthenticationException e = TestClients.assertAuthFailure(AuthenticationException.class,
         () -> influx.query(new Query("SHOW DATABASES")));
     assertEquals("authentication failed for user admin at " + server.url()
         + ": check the user name and password (server: authorization failed)", e.getMessage());
@@ -96,7 +96,7 @@ class RealServerIT {
   void jwt_wrongSecret_throwsAuthenticationException() {
     InfluxDB influx = TestClients.influx(server, Credentials.jwt("admin",
         "this-is-not-the-servers-secret-but-long".toCharArray(), Duration.ofMinutes(1)));
-    AuthenticationException e = assertThrows(AuthenticationException.class,
+    AuthenticationException e = TestClients.assertAuthFailure(AuthenticationException.class,
         () -> influx.query(new Query("SHOW DATABASES")));
     assertTrue(e.getMessage().startsWith("authentication failed for user admin at " + server.url()
         + ": check the shared secret"), e.getMessage());
@@ -108,7 +108,7 @@ class RealServerIT {
     Clock anHourAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC);
     InfluxDB influx = TestClients.influx(server, Credentials.jwt("admin", server.sharedSecret(),
         Duration.ofMinutes(5), anHourAgo));
-    AuthenticationException e = assertThrows(AuthenticationException.class,
+    AuthenticationException e = TestClients.assertAuthFailure(AuthenticationException.class,
         () -> influx.query(new Query("SHOW DATABASES")));
     assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("expired"), e.getMessage());
   }
@@ -117,7 +117,7 @@ class RealServerIT {
   void jwt_unknownUser_throwsAuthenticationException() {
     InfluxDB influx = TestClients.influx(server, Credentials.jwt("nobody", server.sharedSecret(),
         Duration.ofMinutes(1)));
-    AuthenticationException e = assertThrows(AuthenticationException.class,
+    AuthenticationException e = TestClients.assertAuthFailure(AuthenticationException.class,
         () -> influx.query(new Query("SHOW DATABASES")));
     assertTrue(e.getMessage().contains("for user nobody") && e.getMessage().contains("user not found"),
         e.getMessage());

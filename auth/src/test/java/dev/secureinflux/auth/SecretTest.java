@@ -54,4 +54,17 @@ class SecretTest {
     NullPointerException e = assertThrows(NullPointerException.class, () -> Secret.of(new char[1]).reveal(null));
     assertEquals("access == null", e.getMessage());
   }
+
+  @Test
+  void constantTimeEquals_destroyed_throws() {
+    Secret a = Secret.of("password-one".toCharArray());
+    Secret b = Secret.of("PASSWORD-TWO".toCharArray());
+    b.destroy();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> a.constantTimeEquals(b));
+    assertEquals("the other secret was destroyed: its content is gone and cannot be compared; compare before"
+        + " destroy()", e.getMessage());
+    a.destroy();
+    IllegalStateException both = assertThrows(IllegalStateException.class, () -> a.constantTimeEquals(b));
+    assertTrue(both.getMessage().startsWith("this secret was destroyed"), both.getMessage());
+  }
 }

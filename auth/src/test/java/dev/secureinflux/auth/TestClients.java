@@ -2,6 +2,12 @@ package dev.secureinflux.auth;
 
 import dev.secureinflux.testkit.InfluxServer;
 import dev.secureinflux.testkit.TestTls;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.security.KeyStore;
 import java.util.List;
@@ -13,6 +19,8 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
+import org.influxdb.InfluxDBIOException;
+import org.junit.jupiter.api.function.Executable;
 
 /** Plain influxdb-java / OkHttp clients for tests, with a DNS tripwire: only localhost resolves, to 127.0.0.1. */
 final class TestClients {
@@ -54,5 +62,52 @@ final class TestClients {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  /**
+   * Test-only stand-in for the core module's client: {@code bare} behind an {@link InfluxDB} that also implements
+   * {@link CredentialSafeClient} (reporting {@code user}, may be null). Only for clients built here, which send
+   * credentials only over verified TLS or to loopback.
+   */
+  static InfluxDB credentialSafe(InfluxDB bare, String user) {
+    return (InfluxDB) Proxy.newProxyInstance(TestClients.class.getClassLoader(),
+        new Class<?>[] {InfluxDB.class, CredentialSafeClient.class}, (proxy, method, args) -> {
+          if (method.getDeclaringClass() == CredentialSafeClient.class) {
+            return java.util.Optional.ofNullable(user);
+          }
+          if (isObjectMethod(method, "equals", 1)) {
+            return proxy == args[0];
+          }
+          if (isObjectMethod(method, "hashCode", 0)) {
+            return System.identityHashCode(proxy);
+          }
+          try {
+            return method.invoke(bare, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  private static boolean isObjectMethod(Method method, String name, int parameters) {
+    return method.getName().equals(name) && method.getParameterCount() == parameters;
+  }
+
+  /** {@link #influx} wrapped by {@link #credentialSafe}, for {@link InfluxUsers}. */
+  static InfluxDB safeInflux(InfluxServer server, Credentials credentials) {
+    return credentialSafe(influx(server, credentials), credentials.user().orElse(null));
+  }
+
+  /**
+   * Asserts that {@code call} (an influxdb-java call through {@link AuthInterceptor}) throws influxdb-java's
+   * {@link InfluxDBIOException} wrapping an {@link AuthFailureIOException} whose cause is a {@code type}; returns
+   * that typed exception, as {@link AuthException#unwrap(Throwable)} finds it.
+   */
+  static <T extends AuthException> T assertAuthFailure(Class<T> type, Executable call, String... message) {
+    InfluxDBIOException e = assertThrows(InfluxDBIOException.class, call, message.length > 0 ? message[0] : null);
+    AuthFailureIOException io = assertInstanceOf(AuthFailureIOException.class, e.getCause());
+    T typed = assertInstanceOf(type, io.getCause());
+    assertInstanceOf(type, AuthException.unwrap(e).orElseThrow(() -> new AssertionError("unwrap found nothing")));
+    return typed;
   }
 }

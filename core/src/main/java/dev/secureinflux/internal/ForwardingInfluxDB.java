@@ -44,7 +44,8 @@ abstract class ForwardingInfluxDB implements InfluxDB {
 
   @Override
   public InfluxDB enableBatch(BatchOptions options) {
-    delegate.enableBatch(options);
+    Objects.requireNonNull(options, "options == null");
+    delegate.enableBatch(options.exceptionHandler(AuthUnwrapping.handler(options.getExceptionHandler())));
     return this;
   }
 
@@ -65,15 +66,16 @@ abstract class ForwardingInfluxDB implements InfluxDB {
   public InfluxDB enableBatch(int actions, int flushDuration, TimeUnit flushDurationTimeUnit,
       ThreadFactory threadFactory, BiConsumer<Iterable<Point>, Throwable> exceptionHandler,
       ConsistencyLevel consistency) {
-    delegate.enableBatch(actions, flushDuration, flushDurationTimeUnit, threadFactory, exceptionHandler,
-        consistency);
+    delegate.enableBatch(actions, flushDuration, flushDurationTimeUnit, threadFactory,
+        AuthUnwrapping.handler(exceptionHandler), consistency);
     return this;
   }
 
   @Override
   public InfluxDB enableBatch(int actions, int flushDuration, TimeUnit flushDurationTimeUnit,
       ThreadFactory threadFactory, BiConsumer<Iterable<Point>, Throwable> exceptionHandler) {
-    delegate.enableBatch(actions, flushDuration, flushDurationTimeUnit, threadFactory, exceptionHandler);
+    delegate.enableBatch(actions, flushDuration, flushDurationTimeUnit, threadFactory,
+        AuthUnwrapping.handler(exceptionHandler));
     return this;
   }
 

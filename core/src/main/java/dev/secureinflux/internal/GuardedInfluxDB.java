@@ -2,8 +2,11 @@ package dev.secureinflux.internal;
 
 import dev.secureinflux.SecureInfluxException;
 import dev.secureinflux.UdpRefusedException;
+import dev.secureinflux.UnsafeQueryException;
+import dev.secureinflux.auth.CredentialSafeClient;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -20,20 +23,27 @@ import org.influxdb.dto.QueryResult;
  *   <li>UDP writes (cleartext) are refused unless the host is loopback;
  *   <li>{@code setLogLevel(FULL)} is lowered to {@code HEADERS}: FULL logs request bodies, and a
  *       {@code CREATE USER .. PASSWORD} body carries a password;
- *   <li>password-carrying statements go by POST, and their failures are reported without the server's text;
+ *   <li>every statement but SELECT/SHOW goes by POST; secret-carrying statements (password, subscription) run
+ *       only synchronously, and their failures are reported without the server's text;
+ *   <li>failures caused by the auth module's {@code AuthException} (wrapped by influxdb-java in
+ *       {@code InfluxDBIOException}) are rethrown as the typed exception, and passed so to failure callbacks;
  *   <li>{@code close()} also stops the TLS material's file watching.
  * </ul>
  */
-public final class GuardedInfluxDB extends ForwardingInfluxDB {
+public final class GuardedInfluxDB extends ForwardingInfluxDB implements CredentialSafeClient {
   private static final Logger LOG = Logger.getLogger("dev.secureinflux");
+  private static final String CHUNKED = "the chunked query(Query, chunkSize, ..)";
 
   private final ServerUrl url;
   private final String user;
   private final AutoCloseable onClose;
 
-  /** Wraps {@code delegate}, whose log level is forced to NONE now; {@code onClose} runs after its close. */
+  /**
+   * Wraps {@code delegate}, whose log level is forced to NONE now; {@code onClose} runs after its close. Failures
+   * carrying the auth module's typed {@code AuthException} are rethrown (or passed to callbacks) as that.
+   */
   public GuardedInfluxDB(InfluxDB delegate, ServerUrl url, String user, AutoCloseable onClose) {
-    super(delegate);
+    super(AuthUnwrapping.wrap(delegate));
     this.url = Objects.requireNonNull(url, "url == null");
     this.user = user;
     this.onClose = onClose;
@@ -82,7 +92,7 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB {
 
   private QueryResult passwordSafe(Query query, java.util.function.Function<Query, QueryResult> call) {
     Query guarded = Statements.guard(query);
-    if (!Statements.carriesPassword(guarded)) {
+    if (!Statements.carriesSecret(guarded)) {
       return call.apply(guarded);
     }
     QueryResult result;
@@ -92,20 +102,35 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB {
       if (e.getClass().getName().startsWith("dev.secureinflux.")) {
         throw e;
       }
-      throw new SecureInfluxException("a statement carrying a password failed at " + url.display() + " ("
-          + e.getClass().getSimpleName() + "); the server's message is withheld because it may quote the "
-          + "statement. Check the statement's syntax and the user's admin privilege");
+      throw new SecureInfluxException("a statement carrying a secret (password, subscription destination) failed "
+          + "at " + url.display() + " (" + e.getClass().getSimpleName() + "); the server's message is withheld "
+          + "because it may quote the statement. Check the statement's syntax and the user's admin privilege");
     }
     if (result != null && (result.hasError() || hasResultError(result))) {
-      throw new SecureInfluxException("a statement carrying a password was rejected by " + url.display()
-          + "; the server's message is withheld because it may quote the statement. Check the statement's "
-          + "syntax and the user's admin privilege");
+      throw new SecureInfluxException("a statement carrying a secret (password, subscription destination) was "
+          + "rejected by " + url.display() + "; the server's message is withheld because it may quote the "
+          + "statement. Check the statement's syntax and the user's admin privilege");
     }
     return result;
   }
 
   private static boolean hasResultError(QueryResult result) {
     return result.getResults() != null && result.getResults().stream().anyMatch(r -> r != null && r.hasError());
+  }
+
+  /**
+   * The query for an asynchronous or chunked call: secret-carrying statements are refused there, because
+   * influxdb-java hands the server's reply (which may quote the statement) to callbacks, or throws it on its
+   * dispatcher thread when there is no failure callback.
+   */
+  private static Query callbackSafe(Query query, String call) {
+    Query guarded = Statements.guard(query);
+    if (Statements.carriesSecret(guarded)) {
+      throw new UnsafeQueryException(call + " refuses a statement with the PASSWORD keyword, CREATE SUBSCRIPTION "
+          + "or a URL with user info: the server's error text may quote the secret and would reach your "
+          + "callbacks or the dispatcher thread. Run it with the synchronous query(Query), which withholds it");
+    }
+    return guarded;
   }
 
   @Override
@@ -120,47 +145,35 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB {
 
   @Override
   public void query(Query query, Consumer<QueryResult> onSuccess, Consumer<Throwable> onFailure) {
-    Query guarded = Statements.guard(query);
-    delegate.query(guarded, onSuccess, withheld(guarded, onFailure));
-  }
-
-  /** For a password-carrying statement, a failure callback that gets no server text (it may quote the statement). */
-  private Consumer<Throwable> withheld(Query query, Consumer<Throwable> onFailure) {
-    if (!Statements.carriesPassword(query) || onFailure == null) {
-      return onFailure;
-    }
-    return failure -> onFailure.accept(failure.getClass().getName().startsWith("dev.secureinflux.") ? failure
-        : new SecureInfluxException("a statement carrying a password failed at " + url.display() + " ("
-            + failure.getClass().getSimpleName() + "); the server's message is withheld because it may quote "
-            + "the statement"));
+    delegate.query(callbackSafe(query, "query(Query, onSuccess, onFailure)"), onSuccess,
+        AuthUnwrapping.callback(onFailure));
   }
 
   @Override
   public void query(Query query, int chunkSize, Consumer<QueryResult> onNext) {
-    delegate.query(Statements.guard(query), chunkSize, onNext);
+    delegate.query(callbackSafe(query, CHUNKED), chunkSize, onNext);
   }
 
   @Override
   public void query(Query query, int chunkSize, BiConsumer<Cancellable, QueryResult> onNext) {
-    delegate.query(Statements.guard(query), chunkSize, onNext);
+    delegate.query(callbackSafe(query, CHUNKED), chunkSize, onNext);
   }
 
   @Override
   public void query(Query query, int chunkSize, Consumer<QueryResult> onNext, Runnable onComplete) {
-    delegate.query(Statements.guard(query), chunkSize, onNext, onComplete);
+    delegate.query(callbackSafe(query, CHUNKED), chunkSize, onNext, onComplete);
   }
 
   @Override
   public void query(Query query, int chunkSize, BiConsumer<Cancellable, QueryResult> onNext,
       Runnable onComplete) {
-    delegate.query(Statements.guard(query), chunkSize, onNext, onComplete);
+    delegate.query(callbackSafe(query, CHUNKED), chunkSize, onNext, onComplete);
   }
 
   @Override
   public void query(Query query, int chunkSize, BiConsumer<Cancellable, QueryResult> onNext, Runnable onComplete,
       Consumer<Throwable> onFailure) {
-    Query guarded = Statements.guard(query);
-    delegate.query(guarded, chunkSize, onNext, onComplete, withheld(guarded, onFailure));
+    delegate.query(callbackSafe(query, CHUNKED), chunkSize, onNext, onComplete, AuthUnwrapping.callback(onFailure));
   }
 
   @Override
@@ -176,6 +189,12 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB {
         }
       }
     }
+  }
+
+  /** The user this client authenticates as (empty for a token). */
+  @Override
+  public Optional<String> authenticatedUser() {
+    return Optional.ofNullable(user);
   }
 
   /** Format unspecified; never contains secrets. */

@@ -12,7 +12,8 @@ import java.nio.channels.SocketChannel;
 import java.util.Set;
 
 /**
- * A socket that checks its remote address is loopback before connecting, delegating everything to another socket.
+ * A socket that checks its remote address is loopback before connecting (and its peer after), delegating
+ * everything to a direct ({@code Proxy.NO_PROXY}) socket.
  */
 final class GuardedSocket extends Socket {
   private final Socket delegate;
@@ -30,6 +31,12 @@ final class GuardedSocket extends Socket {
   public void connect(SocketAddress endpoint, int timeout) throws IOException {
     LoopbackSocketFactory.check(endpoint);
     delegate.connect(endpoint, timeout);
+    InetAddress peer = delegate.getInetAddress();
+    if (peer == null || !Loopback.isLoopbackAddress(peer)) { // The delegate is direct; this only double-checks.
+      delegate.close();
+      throw new NonLoopbackAddressException("refused plain-HTTP connection: the socket's peer "
+          + (peer == null ? "is unknown" : peer.getHostAddress() + " is not loopback") + "; use https://");
+    }
   }
 
   @Override

@@ -3,9 +3,11 @@ package dev.secureinflux.internal;
 import dev.secureinflux.UnsafeOkHttpSettingException;
 import dev.secureinflux.tls.TlsConfig;
 import java.net.Proxy;
+import javax.net.SocketFactory;
 import java.time.Duration;
 import java.util.List;
 import okhttp3.ConnectionSpec;
+import okhttp3.EventListener;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.internal.tls.OkHostnameVerifier;
@@ -14,11 +16,13 @@ import okhttp3.internal.tls.OkHostnameVerifier;
  * Turns a user's {@link OkHttpClient.Builder} (or none) into the hardened one handed to influxdb-java.
  *
  * <p>Refused (the builder's own state is read with OkHttp 4.12's builder accessors, which have no public
- * equivalent): a custom {@code sslSocketFactory}, {@code hostnameVerifier} or {@code certificatePinner}; for
- * {@code http://} also a {@code proxy} or {@code proxySelector}. Replaced: {@code connectionSpecs},
- * {@code followRedirects}, {@code followSslRedirects}, TLS, and for {@code http://} the proxy. Wrapped:
- * {@code dns} and (for {@code http://}) {@code socketFactory}. Kept: timeouts not set on the secure builder,
- * connection pool, dispatcher, interceptors, event listeners, cache, cookie jar.
+ * equivalent): a custom {@code sslSocketFactory}, {@code hostnameVerifier}, {@code certificatePinner} or
+ * {@code eventListener}/{@code eventListenerFactory} (listeners see the network request with its
+ * {@code Authorization} header); for {@code http://} also a {@code proxy}, {@code proxySelector} or
+ * {@code socketFactory}. Replaced: {@code connectionSpecs}, {@code followRedirects}, {@code followSslRedirects},
+ * TLS, and for {@code http://} the proxy and socket factory ({@link LoopbackSocketFactory}). Wrapped: {@code dns}.
+ * Added: {@link SecretHeaderStripper} after the user's interceptors. Kept: timeouts not set on the secure builder,
+ * connection pool, dispatcher, interceptors, cache, cookie jar, and for {@code https://} the socket factory.
  */
 public final class OkHttpPolicy {
   /** Default timeouts when no OkHttp builder is handed in. */
@@ -51,6 +55,21 @@ public final class OkHttpPolicy {
     if (plainHttp && user.getProxySelector$okhttp() != null) {
       throw refused("proxySelector", "plain HTTP is only for loopback and never goes through a proxy");
     }
+    if (plainHttp && user.getSocketFactory$okhttp() != SocketFactory.getDefault()) {
+      throw refused("socketFactory", "plain-HTTP sockets are always made by SecureInflux, directly (never through a "
+          + "SOCKS proxy) and only to loopback addresses; for https:// URLs your socketFactory is used");
+    }
+    if (!isDefaultEventListener(user.getEventListenerFactory$okhttp())) {
+      throw refused("eventListener", "OkHttp hands event listeners the network request, whose Authorization "
+          + "header carries the credentials; use an application interceptor (addInterceptor) for metrics");
+    }
+  }
+
+  /** True for OkHttp's default factory (or {@code eventListener(EventListener.NONE)}), without calling user code. */
+  private static boolean isDefaultEventListener(EventListener.Factory factory) {
+    EventListener.Factory reference = new OkHttpClient.Builder().getEventListenerFactory$okhttp();
+    // Only OkHttp's own eventListener(listener) wrapper has this class; its create(..) returns the listener.
+    return factory.getClass() == reference.getClass() && factory.create(ProbeCall.INSTANCE) == EventListener.NONE;
   }
 
   private static UnsafeOkHttpSettingException refused(String setting, String fix) {
@@ -74,12 +93,13 @@ public final class OkHttpPolicy {
     if (!url.plainHttp()) {
       b.addNetworkInterceptor(new ClientCertificateErrors(url.display()));
     }
+    b.addInterceptor(new SecretHeaderStripper()); // Last of ours; influxdb-java appends its logger after it.
     b.addNetworkInterceptor(auth);
     b.followRedirects(false).followSslRedirects(false);
     b.dns(new PolicyDns(base.dns(), url.plainHttp()));
     if (url.plainHttp()) {
       b.proxy(Proxy.NO_PROXY);
-      b.socketFactory(new LoopbackSocketFactory(base.socketFactory()));
+      b.socketFactory(new LoopbackSocketFactory()); // check(..) refused any other factory.
       b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
     } else {
       b.sslSocketFactory(tlsOrNull.socketFactory(), tlsOrNull.trustManager());

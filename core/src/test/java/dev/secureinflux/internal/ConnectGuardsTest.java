@@ -89,9 +89,19 @@ class ConnectGuardsTest {
     assertEquals(List.of("influx.example.com"), delegateCalls);
   }
 
+  private LoopbackSocketFactory guarded() {
+    return new LoopbackSocketFactory(() -> {
+      try {
+        return recordingSockets.createSocket();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
   @Test
   void connect_nonLoopbackAddress_refusedBeforeDelegateConnects() throws Exception {
-    LoopbackSocketFactory factory = new LoopbackSocketFactory(recordingSockets);
+    LoopbackSocketFactory factory = guarded();
     for (String address : List.of("192.0.2.1", "0.0.0.0", "::", "fe80::1", "10.0.0.1")) {
       try (Socket socket = factory.createSocket()) {
         InetSocketAddress target = new InetSocketAddress(InetAddress.getByName(address), 8086);
@@ -109,11 +119,53 @@ class ConnectGuardsTest {
   @Test
   void connect_loopbackAddress_connectsThroughDelegate() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-        Socket socket = new LoopbackSocketFactory(recordingSockets).createSocket()) {
+        Socket socket = guarded().createSocket()) {
       socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), server.getLocalPort()), 1000);
       assertTrue(socket.isConnected());
       assertEquals(server.getLocalPort(), socket.getPort());
     }
     assertEquals(1, delegateCalls.size());
+  }
+
+  @Test
+  void createSocketByName_nameResolvingToLoopback_refusedWithoutLookup() throws Exception {
+    // loopback-alias.invalid is 127.0.0.1 in the test hosts file: resolving it would make the connection work.
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      for (String host : List.of("loopback-alias.invalid", "influx.example.com", "127.1", "0.0.0.0",
+          "localhost.localdomain", "[::ffff:127.0.0.1]")) {
+        NonLoopbackAddressException e = assertThrows(NonLoopbackAddressException.class,
+            () -> guarded().createSocket(host, server.getLocalPort()), host);
+        assertTrue(e.getMessage().contains("only loopback"), e.getMessage());
+        assertTrue(e.getMessage().contains(host), e.getMessage());
+        NonLoopbackAddressException e2 = assertThrows(NonLoopbackAddressException.class,
+            () -> guarded().createSocket(host, server.getLocalPort(), null, 0), host);
+        assertTrue(e2.getMessage().contains("only loopback"), e2.getMessage());
+      }
+    }
+    assertEquals(List.of(), delegateCalls);
+  }
+
+  @Test
+  void createSocketByName_localhostAndLoopbackLiteral_connectWithoutLookup() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 2, InetAddress.getByName("127.0.0.1"))) {
+      for (String host : List.of("localhost", "LOCALHOST.", "127.0.0.1")) {
+        try (Socket socket = guarded().createSocket(host, server.getLocalPort())) {
+          assertTrue(socket.isConnected(), host);
+          assertEquals("127.0.0.1", socket.getInetAddress().getHostAddress(), host);
+        }
+        server.accept().close();
+      }
+    }
+    assertEquals(3, delegateCalls.size());
+  }
+
+  @Test
+  void loopbackOnly_names_neverResolved() throws Exception {
+    assertTrue(LoopbackSocketFactory.loopbackOnly("loopback-alias.invalid", 80).isUnresolved());
+    assertEquals("127.0.0.2", LoopbackSocketFactory.loopbackOnly("127.0.0.2", 80).getAddress().getHostAddress());
+    assertTrue(Loopback.isLoopbackAddress(LoopbackSocketFactory.loopbackOnly("[::1]", 80).getAddress()));
+    NonLoopbackAddressException e = assertThrows(NonLoopbackAddressException.class,
+        () -> LoopbackSocketFactory.loopbackOnly(null, 80));
+    assertTrue(e.getMessage().contains("null host"), e.getMessage());
   }
 }

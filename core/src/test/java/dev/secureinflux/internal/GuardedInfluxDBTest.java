@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.secureinflux.SecureInfluxException;
 import dev.secureinflux.UdpRefusedException;
+import dev.secureinflux.UnsafeQueryException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ class GuardedInfluxDBTest {
         (proxy, method, a) -> {
           calls.add(method.getName());
           args.add(a);
-          if (method.getName().equals("query") && queryFailure != null) {
+          if ((method.getName().equals("query") || method.getName().equals("ping")) && queryFailure != null) {
             throw queryFailure;
           }
           if (method.getReturnType() == InfluxDB.class) {
@@ -88,10 +89,38 @@ class GuardedInfluxDBTest {
     assertTrue(sent.requiresPost());
   }
 
+  private static final List<String> SECRET_STATEMENTS = List.of("SET PASSWORD FOR a = 'hunter2'",
+      "CREATE USER a WITH PASSWORD 'hunter2'",
+      "CREATE SUBSCRIPTION \"s\" ON \"db\".\"autogen\" DESTINATIONS ALL 'http://kapacitor:hunter2@k.example.invalid'");
+
   @Test
-  void query_chunkedPasswordStatement_sentAsPost() {
-    guarded("https://influx.example.com").query(new Query("SET PASSWORD FOR a = 'hunter2'"), 10, r -> { });
-    assertTrue(((Query) args.get(args.size() - 1)[0]).requiresPost());
+  void query_chunkedSecretStatement_refusedBeforeSending() {
+    GuardedInfluxDB influx = guarded("https://influx.example.com");
+    java.util.function.Consumer<QueryResult> onNext = r -> { };
+    java.util.function.BiConsumer<InfluxDB.Cancellable, QueryResult> onNext2 = (c, r) -> { };
+    for (String statement : SECRET_STATEMENTS) {
+      Query q = new Query(statement);
+      List<org.junit.jupiter.api.function.Executable> calls = List.of(
+          () -> influx.query(q, 10, onNext),
+          () -> influx.query(q, 10, onNext2),
+          () -> influx.query(q, 10, onNext, () -> { }),
+          () -> influx.query(q, 10, onNext2, () -> { }),
+          () -> influx.query(q, 10, onNext2, () -> { }, t -> { }));
+      for (org.junit.jupiter.api.function.Executable call : calls) {
+        UnsafeQueryException e = assertThrows(UnsafeQueryException.class, call);
+        assertTrue(e.getMessage().contains("chunked query"), e.getMessage());
+        assertTrue(e.getMessage().contains("synchronous query(Query)"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+      }
+    }
+    assertFalse(calls.contains("query"), calls.toString());
+  }
+
+  @Test
+  void query_chunkedSelect_delegated() {
+    guarded("https://influx.example.com").query(new Query("SELECT * FROM m", "db"), 10, r -> { });
+    assertEquals("query", calls.get(calls.size() - 1));
+    assertFalse(((Query) args.get(args.size() - 1)[0]).requiresPost());
   }
 
   @Test
@@ -114,16 +143,36 @@ class GuardedInfluxDBTest {
   }
 
   @Test
-  @SuppressWarnings("unchecked")
-  void query_asyncPasswordStatementFails_callbackGetsNoServerText() {
+  void query_asyncSecretStatement_refusedBeforeSending() {
+    GuardedInfluxDB influx = guarded("https://influx.example.com");
     List<Throwable> failures = new ArrayList<>();
-    guarded("https://influx.example.com").query(new Query("SET PASSWORD FOR a = 'hunter2'"), r -> { },
-        failures::add);
-    java.util.function.Consumer<Throwable> handed = (java.util.function.Consumer<Throwable>) args.get(1)[2];
-    handed.accept(new RuntimeException("error parsing query: found hunter2"));
-    assertEquals(1, failures.size());
-    assertFalse(failures.get(0).getMessage().contains("hunter2"), failures.get(0).getMessage());
-    assertTrue(((Query) args.get(1)[0]).requiresPost());
+    for (String statement : SECRET_STATEMENTS) {
+      UnsafeQueryException e = assertThrows(UnsafeQueryException.class,
+          () -> influx.query(new Query(statement), r -> { }, failures::add));
+      assertTrue(e.getMessage().contains("query(Query, onSuccess, onFailure) refuses"), e.getMessage());
+      assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+    assertEquals(List.of(), failures);
+    assertFalse(calls.contains("query"), calls.toString());
+  }
+
+  @Test
+  void query_asyncDropDatabase_delegatedAsPost() {
+    guarded("https://influx.example.com").query(new Query("DROP DATABASE x"), r -> { }, t -> { });
+    assertEquals("query", calls.get(calls.size() - 1));
+    assertTrue(((Query) args.get(args.size() - 1)[0]).requiresPost());
+  }
+
+  @Test
+  void query_subscriptionStatementFails_serverMessageWithheld() {
+    queryFailure = new RuntimeException("error parsing query: found kapacitor:hunter2@k.example.invalid");
+    GuardedInfluxDB influx = guarded("https://influx.example.com");
+    SecureInfluxException e = assertThrows(SecureInfluxException.class,
+        () -> influx.query(new Query(SECRET_STATEMENTS.get(2))));
+    assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    assertTrue(e.getMessage().contains("subscription destination"), e.getMessage());
+    assertTrue(e.getMessage().contains("withheld"), e.getMessage());
+    assertTrue(((Query) args.get(args.size() - 1)[0]).requiresPost());
   }
 
   @Test
@@ -133,6 +182,62 @@ class GuardedInfluxDBTest {
     RuntimeException e = assertThrows(RuntimeException.class,
         () -> guarded("https://influx.example.com").query(new Query("SELECT * FROM m")));
     assertSame(failure, e);
+  }
+
+  private static RuntimeException wrappedAuthFailure() {
+    // What influxdb-java throws when AuthInterceptor fails a request: InfluxDBIOException(AuthFailureIOException).
+    return new org.influxdb.InfluxDBIOException(new dev.secureinflux.auth.AuthFailureIOException(
+        new dev.secureinflux.auth.AuthenticationException("authentication failed for user app at "
+            + "https://influx.example.com: check the password")));
+  }
+
+  @Test
+  void syncCalls_authFailureInsideInfluxDbIoException_rethrowTypedException() {
+    queryFailure = wrappedAuthFailure();
+    GuardedInfluxDB influx = guarded("https://influx.example.com");
+    for (org.junit.jupiter.api.function.Executable call : List.<org.junit.jupiter.api.function.Executable>of(
+        influx::ping, () -> influx.query(new Query("SHOW DATABASES")),
+        () -> influx.query(new Query("CREATE USER a WITH PASSWORD 'hunter2'")))) {
+      dev.secureinflux.auth.AuthenticationException e =
+          assertThrows(dev.secureinflux.auth.AuthenticationException.class, call);
+      assertTrue(e.getMessage().contains("authentication failed for user app"), e.getMessage());
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void asyncCallbacks_authFailure_getTypedException() {
+    GuardedInfluxDB influx = guarded("https://influx.example.com");
+    List<Throwable> failures = new ArrayList<>();
+    influx.query(new Query("SHOW DATABASES"), r -> { }, failures::add);
+    ((java.util.function.Consumer<Throwable>) args.get(args.size() - 1)[2]).accept(wrappedAuthFailure());
+    influx.query(new Query("SELECT * FROM m"), 10, (c, r) -> { }, () -> { }, failures::add);
+    ((java.util.function.Consumer<Throwable>) args.get(args.size() - 1)[4])
+        .accept(wrappedAuthFailure().getCause()); // OkHttp's onFailure gets the IOException itself.
+    java.util.function.BiConsumer<Iterable<Point>, Throwable> batch = (points, t) -> failures.add(t);
+    influx.enableBatch(org.influxdb.BatchOptions.DEFAULTS.exceptionHandler(batch));
+    ((org.influxdb.BatchOptions) args.get(args.size() - 1)[0]).getExceptionHandler()
+        .accept(List.of(), wrappedAuthFailure());
+    assertEquals(3, failures.size());
+    for (Throwable t : failures) {
+      assertTrue(t instanceof dev.secureinflux.auth.AuthenticationException, t.toString());
+    }
+  }
+
+  @Test
+  void syncCall_otherFailure_unchanged() {
+    RuntimeException failure = new org.influxdb.InfluxDBIOException(new java.io.IOException("connection reset"));
+    queryFailure = failure;
+    assertSame(failure, assertThrows(RuntimeException.class, guarded("https://influx.example.com")::ping));
+  }
+
+  @Test
+  void client_isCredentialSafeClientReportingUser() {
+    GuardedInfluxDB influx = guarded("https://influx.example.com");
+    assertTrue(influx instanceof dev.secureinflux.auth.CredentialSafeClient);
+    assertEquals(java.util.Optional.of("app"), influx.authenticatedUser());
+    assertEquals(java.util.Optional.empty(),
+        new GuardedInfluxDB(recording(), ServerUrl.parse("https://h.example.com"), null, null).authenticatedUser());
   }
 
   @Test

@@ -20,13 +20,16 @@ import java.util.Set;
 /**
  * A secret read from a file (Docker and Kubernetes secret files): UTF-8, trailing CR/LF trimmed, re-read when
  * the file's modification time, size or identity changes (a rotated secret takes effect without a restart).
- * On POSIX file systems a file readable by group or others is refused; not API.
+ * On POSIX file systems a file readable or writable by group or others is refused. The file is stamped (and its
+ * permissions checked) before and after each read; if it changed in between, it is read again; not API.
  */
 public final class FileSecretSource implements SecretSource {
   private static final long MAX_BYTES = 64 * 1024;
+  private static final int MAX_READS = 3;
 
   private final Path file;
   private final String what;
+  private final Runnable afterRead;
   private Secret current;
   private List<Object> stamp;
   private long version;
@@ -38,8 +41,14 @@ public final class FileSecretSource implements SecretSource {
    * @throws CredentialSourceException naming the file and the fix
    */
   public FileSecretSource(Path file, String what) {
+    this(file, what, () -> { });
+  }
+
+  /** For tests: {@code afterRead} runs between reading the bytes and stamping the file again. */
+  FileSecretSource(Path file, String what, Runnable afterRead) {
     this.file = Objects.requireNonNull(file, what + " file == null");
     this.what = what;
+    this.afterRead = afterRead;
     synchronized (this) {
       refresh();
     }
@@ -79,39 +88,55 @@ public final class FileSecretSource implements SecretSource {
   }
 
   private void refresh() {
-    List<Object> now = stampOf();
-    checkPermissions(); // Every time: a chmod does not change the stamp.
-    if (now.equals(stamp)) {
-      return;
-    }
-    byte[] bytes = readBytes();
-    try {
-      int end = bytes.length;
-      while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
-        end--;
+    for (int read = 1; ; read++) {
+      List<Object> before = stampOf();
+      checkPermissions(); // Every time: a chmod does not change the stamp.
+      if (before.equals(stamp)) {
+        return;
       }
-      byte[] trimmed = Arrays.copyOf(bytes, end);
-      char[] chars = Utf8.decodeOrNull(trimmed);
-      Arrays.fill(trimmed, (byte) 0);
-      if (chars == null) {
-        throw new CredentialSourceException(describe() + " is not valid UTF-8: write the " + what + " as UTF-8 text");
-      }
+      byte[] bytes = readBytes();
       try {
-        if (chars.length == 0 || Utf8.isBlank(chars)) {
-          throw new CredentialSourceException(describe() + " is empty or blank: write the " + what + " into it");
+        afterRead.run();
+        List<Object> after = stampOf(); // The path is resolved again: a swap in between shows as a changed stamp.
+        checkPermissions();
+        if (after.equals(before)) {
+          install(bytes);
+          stamp = before;
+          version++;
+          return;
         }
-        if (current != null) {
-          current.destroy();
-        }
-        current = Secret.of(chars);
       } finally {
-        Arrays.fill(chars, '\0');
+        Arrays.fill(bytes, (byte) 0);
       }
-    } finally {
-      Arrays.fill(bytes, (byte) 0);
+      if (read == MAX_READS) {
+        throw new CredentialSourceException(describe() + " changed while it was being read, " + MAX_READS
+            + " times in a row: replace it atomically (write a new file, then rename it over the old one)");
+      }
     }
-    stamp = now;
-    version++;
+  }
+
+  private void install(byte[] bytes) {
+    int end = bytes.length;
+    while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
+      end--;
+    }
+    byte[] trimmed = Arrays.copyOf(bytes, end);
+    char[] chars = Utf8.decodeOrNull(trimmed);
+    Arrays.fill(trimmed, (byte) 0);
+    if (chars == null) {
+      throw new CredentialSourceException(describe() + " is not valid UTF-8: write the " + what + " as UTF-8 text");
+    }
+    try {
+      if (chars.length == 0 || Utf8.isBlank(chars)) {
+        throw new CredentialSourceException(describe() + " is empty or blank: write the " + what + " into it");
+      }
+      if (current != null) {
+        current.destroy();
+      }
+      current = Secret.of(chars);
+    } finally {
+      Arrays.fill(chars, '\0');
+    }
   }
 
   private List<Object> stampOf() {
@@ -143,6 +168,12 @@ public final class FileSecretSource implements SecretSource {
       throw new CredentialSourceException(describe() + " is readable by group or others ("
           + PosixFilePermissions.toString(permissions) + "): run chmod 600 " + file
           + " (for a Kubernetes secret volume, set defaultMode: 0400)");
+    }
+    if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+        || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new CredentialSourceException(describe() + " is writable by group or others ("
+          + PosixFilePermissions.toString(permissions) + "), so someone else could replace the " + what
+          + ": run chmod 600 " + file);
     }
   }
 

@@ -29,8 +29,9 @@ public final class SupplierSecretSource implements SecretSource {
     try {
       value = supplier.get();
     } catch (RuntimeException e) {
+      // No cause: a vault client's message or stack may hold tokens or URLs with credentials.
       throw new CredentialSourceException(
-          what + " supplier failed with " + e.getClass().getName() + ": check the secret store", e);
+          what + " supplier failed with " + e.getClass().getName() + ": check the secret store");
     }
     if (value == null) {
       throw new CredentialSourceException(what + " supplier returned null: it must return the " + what);

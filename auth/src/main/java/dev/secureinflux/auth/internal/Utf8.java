@@ -32,6 +32,24 @@ public final class Utf8 {
     return out;
   }
 
+  /**
+   * Refuses {@code text} if it holds an unpaired UTF-16 surrogate, which {@code String.getBytes(UTF_8)} would
+   * silently turn into {@code '?'}; the message shows only the position (names may be shown, but not mangled).
+   *
+   * @throws IllegalArgumentException naming {@code what} and the index of the surrogate
+   */
+  public static void checkNoUnpairedSurrogate(String text, String what) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(what + " holds an unpaired UTF-16 surrogate at index " + i
+            + ": it is not valid text and would be sent as '?'");
+      }
+    }
+  }
+
   /** The chars of UTF-8 {@code bytes}, or {@code null} if they are not valid UTF-8. */
   public static char[] decodeOrNull(byte[] bytes) {
     CharBuffer buffer;
