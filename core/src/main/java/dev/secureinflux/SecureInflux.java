@@ -4,6 +4,7 @@ import dev.secureinflux.auth.AuthInterceptor;
 import dev.secureinflux.auth.Credentials;
 import dev.secureinflux.internal.EnvironmentReader;
 import dev.secureinflux.internal.GuardedInfluxDB;
+import dev.secureinflux.internal.HardenedOkHttp;
 import dev.secureinflux.internal.OkHttpPolicy;
 import dev.secureinflux.internal.Pins;
 import dev.secureinflux.internal.ServerUrl;
@@ -19,7 +20,6 @@ import java.util.Objects;
 import java.util.Properties;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
-import org.influxdb.impl.InfluxDBImpl;
 
 /**
  * Builds {@link InfluxDB} clients that can only talk to InfluxDB safely: always with credentials, over verified
@@ -39,9 +39,10 @@ import org.influxdb.impl.InfluxDBImpl;
  * origin over a verified TLS (or loopback) connection, influxdb-java's log level forced to {@code NONE}.
  *
  * <h2>Refusals</h2>
- * {@link Builder#build()} lists them. Plain {@code http://} is accepted only for 127.0.0.0/8, {@code [::1]} and
- * {@code localhost}; there is no switch to trust every certificate, skip host name checks or send a password in
- * clear to a remote host.
+ * {@link Builder#build()} lists them. Plain {@code http://} is accepted only for 127.0.0.0/8 (dotted quad),
+ * {@code [::1]} (in any equivalent textual form, such as {@code [0:0:0:0:0:0:0:1]}) and {@code localhost};
+ * there is no switch to trust every certificate, skip host name checks or send a password in clear to a remote
+ * host.
  *
  * <h2>Queries</h2>
  * Every statement but a single {@code SELECT} or {@code SHOW} is sent by POST, so it never appears in a URL.
@@ -53,7 +54,8 @@ import org.influxdb.impl.InfluxDBImpl;
  * An authentication, authorization or unsafe-connection failure surfaces as the auth module's typed exception
  * ({@link dev.secureinflux.auth.AuthenticationException} and its siblings), not wrapped in influxdb-java's
  * {@code InfluxDBIOException}, from synchronous calls and in failure callbacks. The returned client implements
- * {@link dev.secureinflux.auth.CredentialSafeClient}, so {@code InfluxUsers.create(..)} accepts it.
+ * {@link dev.secureinflux.auth.CredentialSafeClient}, so {@code InfluxUsers.create(..)} accepts it. That gate
+ * guards against mistakes (handing it a bare influxdb-java client), not against hostile code in the same JVM.
  *
  * <h2>Mutual TLS</h2>
  * {@code identity(KeyMaterial.pem(chain, key, passphraseOrNull))} or {@code identity(KeyMaterial.keyStore(..))}.
@@ -71,7 +73,7 @@ public final class SecureInflux {
   /**
    * A builder filled from {@code System.getenv()}; see {@link #fromEnvironment(Map)} for the variables.
    *
-   * @throws EnvironmentException when the variables are inconsistent or a named file cannot be read
+   * @throws EnvironmentException and the others listed at {@link #fromEnvironment(Map)}
    */
   public static Builder fromEnvironment() {
     return fromEnvironment(System.getenv());
@@ -89,13 +91,24 @@ public final class SecureInflux {
    *   <li>{@code INFLUX_CLIENT_CERT_FILE} and {@code INFLUX_CLIENT_KEY_FILE}: PEM chain and key for mutual TLS
    *       (the key file defaults to the certificate file, for a combined PEM);
    *   <li>{@code INFLUX_CLIENT_KEY_PASSPHRASE_FILE}: file holding the key's passphrase (trailing newline
-   *       removed);
+   *       removed); on POSIX file systems refused when readable or writable by group or others;
    *   <li>{@code INFLUX_PINS}: comma-separated {@code sha256/...} pins;
    *   <li>{@code INFLUX_DATABASE}: {@link Builder#database}.
    * </ul>
    * Blank values count as unset. The returned builder can be adjusted further before {@code build()}.
    *
-   * @throws EnvironmentException when the variables are inconsistent or a named file cannot be read
+   * @throws EnvironmentException when the variables are inconsistent (a key or passphrase file without
+   *     {@code INFLUX_CLIENT_CERT_FILE}), a variable is not a valid path, or
+   *     {@code INFLUX_CLIENT_KEY_PASSPHRASE_FILE} cannot be read, is empty, or is readable or writable by group
+   *     or others
+   * @throws dev.secureinflux.auth.CredentialSourceException from the auth module: no or conflicting credential
+   *     variables, or a credential file ({@code INFLUX_PASSWORD_FILE}, {@code INFLUX_TOKEN_FILE},
+   *     {@code INFLUX_SHARED_SECRET_FILE}) missing, unreadable, empty, or readable or writable by group or others
+   * @throws dev.secureinflux.auth.WeakSecretException from the auth module: a JWT shared secret under 256 bits
+   * @throws dev.secureinflux.tls.MaterialFileException from the tls module: {@code INFLUX_CA_FILE},
+   *     {@code INFLUX_CLIENT_CERT_FILE} or {@code INFLUX_CLIENT_KEY_FILE} missing, a directory or empty (their
+   *     content and the key file's permissions are checked by {@link Builder#build()})
+   * @throws InvalidPinException a malformed pin in {@code INFLUX_PINS}
    */
   public static Builder fromEnvironment(Map<String, String> environment) {
     Objects.requireNonNull(environment, "environment == null");
@@ -104,7 +117,11 @@ public final class SecureInflux {
     return builder;
   }
 
-  /** As {@link #fromEnvironment(Map)}, reading the same names from {@code properties}. */
+  /**
+   * As {@link #fromEnvironment(Map)}, reading the same names from {@code properties}.
+   *
+   * @throws EnvironmentException and the others listed at {@link #fromEnvironment(Map)}
+   */
   public static Builder fromEnvironment(Properties properties) {
     Objects.requireNonNull(properties, "properties == null");
     Map<String, String> map = new java.util.HashMap<>();
@@ -133,8 +150,9 @@ public final class SecureInflux {
 
     /**
      * The server, {@code https://host:port} (a base path is allowed). {@code http://} only for a loopback
-     * host: 127.0.0.0/8 in dotted-quad form, {@code [::1]} or {@code localhost}. Required; checked by
-     * {@link #build()}.
+     * host: 127.0.0.0/8 in dotted-quad form, {@code [::1]} in any equivalent textual form (such as
+     * {@code [0:0:0:0:0:0:0:1]}) or {@code localhost} (any case, optional trailing dot). Names that merely
+     * resolve to loopback are refused. Required; checked by {@link #build()}.
      */
     public Builder url(String url) {
       this.url = Objects.requireNonNull(url, "url == null");
@@ -210,7 +228,13 @@ public final class SecureInflux {
     /**
      * Re-read trust and identity files when they change (polling at {@code interval} at the latest); after each
      * reload idle pooled connections are evicted and busy ones closed after their current exchange, so every
-     * later request handshakes with the new material. Default: files are read once.
+     * later request handshakes with the new material. Default: files are read once. {@code https://} only.
+     *
+     * <p>The files are watched by a background (daemon) thread until the returned client's
+     * {@link InfluxDB#close()} is called: close every client built with reloading, or its watcher runs for as
+     * long as the JVM does.
+     *
+     * @throws IllegalArgumentException an interval that is not positive
      */
     public Builder reloading(Duration interval) {
       this.reloading = checkDuration("reloading", interval);
@@ -265,7 +289,7 @@ public final class SecureInflux {
      * @throws CredentialsInUrlException {@code user:password@} in the URL
      * @throws PlaintextRefusedException {@code http://} to a host that is not loopback
      * @throws MissingCredentialsException no {@link #credentials}
-     * @throws TlsSettingsOnPlainHttpException trust, identity or pins with an {@code http://} URL
+     * @throws TlsSettingsOnPlainHttpException trust, identity, pins or reloading with an {@code http://} URL
      * @throws UnsafeOkHttpSettingException a refused setting on the {@link #okHttpClient} builder
      * @throws dev.secureinflux.tls.TlsMaterialException trust or identity material that cannot be used
      */
@@ -275,9 +299,9 @@ public final class SecureInflux {
         throw new MissingCredentialsException("no credentials for " + server.display() + ": call credentials("
             + "Credentials.basic(user, password)) (or token/jwt, or set INFLUX_USERNAME and INFLUX_PASSWORD)");
       }
-      if (server.plainHttp() && (trust != null || identity != null || !pins.isEmpty())) {
-        throw new TlsSettingsOnPlainHttpException("trust(..), identity(..) and pin(..) apply to https:// only, "
-            + "but the URL is plain " + server.display() + ": use https:// or remove them");
+      if (server.plainHttp() && (trust != null || identity != null || !pins.isEmpty() || reloading != null)) {
+        throw new TlsSettingsOnPlainHttpException("trust(..), identity(..), pin(..) and reloading(..) apply to "
+            + "https:// only, but the URL is plain " + server.display() + ": use https:// or remove them");
       }
       if (okHttp != null) {
         OkHttpPolicy.check(okHttp, server.plainHttp());
@@ -295,10 +319,10 @@ public final class SecureInflux {
           ? null : new TlsGeneration(base.connectionPool());
       TlsConfig tls = server.plainHttp() ? null : tlsConfig(generation);
       try {
-        OkHttpClient.Builder hardened = OkHttpPolicy.apply(base, server, tls, generation,
+        HardenedOkHttp hardened = OkHttpPolicy.apply(base, server, tls, generation,
             AuthInterceptor.create(credentials, server.origin()), effective);
-        InfluxDB influx = new InfluxDBImpl(server.influxUrl(), null, null, hardened, responseFormat);
-        GuardedInfluxDB guarded = new GuardedInfluxDB(influx, server, credentials.user().orElse(null), tls);
+        GuardedInfluxDB guarded = GuardedInfluxDB.connect(hardened, responseFormat,
+            credentials.user().orElse(null), tls);
         if (database != null) {
           guarded.setDatabase(database);
         }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.secureinflux.testkit.TestCertificate;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +17,12 @@ import org.influxdb.InfluxDB;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code SecureInflux.fromEnvironment(..)}: the INFLUX_* variables, their refusals, and a client built from them. */
 class FromEnvironmentTest {
+  private static final String PASSPHRASE = "key-Passphrase-7";
   private static final String PIN = "sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
   @TempDir
@@ -84,6 +89,43 @@ class FromEnvironmentTest {
     EnvironmentException e = assertThrows(EnvironmentException.class, () -> SecureInflux.fromEnvironment(env));
     assertTrue(e.getMessage().contains("missing.pass"), e.getMessage());
     assertTrue(e.getMessage().contains("INFLUX_CLIENT_KEY_PASSPHRASE_FILE"), e.getMessage());
+  }
+
+  private Map<String, String> encryptedIdentity(String passphraseMode) throws Exception {
+    TestCertificate ca = TestCertificate.newRootCa("Env CA");
+    TestCertificate client = TestCertificate.builder().issuer(ca).commonName("app").clientAuth().build();
+    Map<String, String> env = base("https://influx.example.com:8086");
+    env.put("INFLUX_CA_FILE", ca.writeCertificatePem(dir.resolve("ca.pem")).toString());
+    env.put("INFLUX_CLIENT_CERT_FILE", client.writeChainPem(dir.resolve("client.pem")).toString());
+    env.put("INFLUX_CLIENT_KEY_FILE", EncryptedKeys.writePkcs8(client, PASSPHRASE, dir.resolve("client.key"))
+        .toString());
+    Path passphrase = Files.writeString(dir.resolve("key.pass"), PASSPHRASE + "\n");
+    Files.setPosixFilePermissions(passphrase, PosixFilePermissions.fromString(passphraseMode));
+    env.put("INFLUX_CLIENT_KEY_PASSPHRASE_FILE", passphrase.toString());
+    return env;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"rw-r--r--", "rw----r--", "rw-rw----", "rw-----w-"})
+  void fromEnvironment_passphraseFileOpenToGroupOrOthers_throwsNamingVariableFileAndChmod(String mode)
+      throws Exception {
+    Map<String, String> env = encryptedIdentity(mode);
+    EnvironmentException e = assertThrows(EnvironmentException.class, () -> SecureInflux.fromEnvironment(env));
+    assertTrue(e.getMessage().contains("INFLUX_CLIENT_KEY_PASSPHRASE_FILE"), e.getMessage());
+    assertTrue(e.getMessage().contains(dir.resolve("key.pass").toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("chmod 600 " + dir.resolve("key.pass")), e.getMessage());
+    assertTrue(e.getMessage().contains("by group or others (" + mode + ")"), e.getMessage());
+    assertFalse(e.getMessage().contains(PASSPHRASE), e.getMessage());
+  }
+
+  @Test
+  void fromEnvironment_passphraseFileOwnerOnly_decryptsKeyAndBuilds() throws Exception {
+    SecureInflux.Builder builder = SecureInflux.fromEnvironment(encryptedIdentity("rw-------"))
+        .okHttpClient(tripwire.okHttp());
+    assertTrue(builder.toString().contains("mutualTls=true"), builder.toString());
+    try (InfluxDB db = builder.build()) { // TlsConfig decrypts the key here, with the passphrase from the file.
+      assertEquals("SecureInflux{https://influx.example.com:8086, user=app}", db.toString());
+    }
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.secureinflux.auth.Credentials;
 import dev.secureinflux.testkit.InfluxServer;
 import dev.secureinflux.testkit.InfluxServerExtension;
 import dev.secureinflux.testkit.TestCertificate;
+import dev.secureinflux.tls.CertificateRejectedException;
 import dev.secureinflux.tls.TrustMaterial;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -134,6 +135,47 @@ class HttpsInfluxIT {
       RuntimeException e = assertThrows(RuntimeException.class, db::ping);
       assertTrue(causes(e).contains("SSLHandshakeException"), causes(e));
     }
+  }
+
+  @Test
+  void ping_certificateNotCoveringUrlHost_refusedAsHostnameMismatchAndNothingWritten() {
+    // A server certificate from a trusted CA whose SANs (other.test, localhost) do not cover the URL's host
+    // 127.0.0.1 (no IP SAN). "localhost" must stay in it: the testkit's own admin client connects to that name.
+    TestCertificate ca = TestCertificate.newRootCa("Mismatch CA");
+    TestCertificate cert = TestCertificate.builder().issuer(ca).commonName("127.0.0.1").addDnsSan("other.test")
+        .addDnsSan("localhost").serverAuth().build();
+    try (InfluxServer server = InfluxServer.builder().serverCertificate(cert, ca).start()) {
+      server.query("CREATE DATABASE mismatch_db");
+      try (InfluxDB db = SecureInflux.builder().url("https://127.0.0.1:" + server.port())
+          .credentials(Credentials.basic(server.adminUser(), server.adminPassword()))
+          .trust(TrustMaterial.certificates(ca.certificate())).okHttpClient(tripwire.okHttp()).build()) {
+        RuntimeException ping = assertThrows(RuntimeException.class, db::ping);
+        assertHostnameMismatch(ping);
+        RuntimeException write = assertThrows(RuntimeException.class,
+            () -> db.write("mismatch_db", "autogen", Point.measurement("m").addField("v", 1).build()));
+        assertHostnameMismatch(write);
+      }
+      String result = server.query("mismatch_db", "SELECT count(v) FROM m");
+      assertFalse(result.contains("\"series\""), "nothing was written: " + result);
+      // Control: the same server and trust work under a name the certificate covers.
+      try (InfluxDB db = SecureInflux.builder().url(server.url())
+          .credentials(Credentials.basic(server.adminUser(), server.adminPassword()))
+          .trust(TrustMaterial.certificates(ca.certificate())).okHttpClient(tripwire.okHttp()).build()) {
+        assertTrue(db.ping().isGood());
+      }
+    }
+  }
+
+  private static void assertHostnameMismatch(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CertificateRejectedException) {
+        assertEquals(CertificateRejectedException.Reason.HOSTNAME_MISMATCH,
+            ((CertificateRejectedException) t).reason(), causes(e));
+        assertTrue(t.getMessage().contains("127.0.0.1"), t.getMessage());
+        return;
+      }
+    }
+    throw new AssertionError("no CertificateRejectedException in the cause chain: " + causes(e), e);
   }
 
   @Test

@@ -401,6 +401,38 @@ class PlainLoopbackIT {
     assertEquals("kept-header", sent.getHeader("X-Trace"));
   }
 
+  /** Whether {@code request} carries an Authorization header; never its value (a failure must not print it). */
+  private static String shown(okhttp3.Request request) {
+    return request.header("Authorization") == null ? "none" : "Authorization present";
+  }
+
+  @Test
+  void ping_userInterceptors_neverSeeAuthorizationHeader() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    OkHttpClient.Builder ok = tripwire.okHttpPlain()
+        .addInterceptor(chain -> {
+          okhttp3.Response response = chain.proceed(chain.request());
+          seen.add("app request=" + shown(chain.request()));
+          seen.add("app response.request=" + shown(response.request()));
+          seen.add("app networkResponse.request=" + shown(response.networkResponse().request()));
+          return response;
+        })
+        .addNetworkInterceptor(chain -> {
+          okhttp3.Response response = chain.proceed(chain.request());
+          seen.add("network request=" + shown(chain.request()));
+          seen.add("network response.request=" + shown(response.request()));
+          return response;
+        });
+    try (InfluxDB db = SecureInflux.builder().url("http://localhost:" + influx.port())
+        .credentials(Credentials.basic("app", PASSWORD.toCharArray())).okHttpClient(ok).build()) {
+      assertTrue(db.ping().isGood());
+    }
+    assertEquals(List.of("network request=none", "network response.request=none", "app request=none",
+        "app response.request=none", "app networkResponse.request=none"), seen);
+    assertEquals(basicValue(), influx.findAll(anyRequestedFor(anyUrl())).get(0).getHeader("Authorization"),
+        "the header was sent, below the user's interceptors");
+  }
+
   @Test
   void logLevelFull_basicAndJwtAndPasswordStatement_logHoldsNoSecret() {
     String jwtHeader;

@@ -95,12 +95,24 @@ class SecureInfluxBuilderTest {
   @ParameterizedTest
   @ValueSource(strings = {"influx.example.com", "0.0.0.0", "[::]", "127.1", "0x7f.0.0.1", "2130706433",
       "127.0.0.01", "0177.0.0.1", "10.0.0.1", "localhost.example.invalid", "localhost.localdomain",
-      "127.0.0.1.example.invalid", "[::2]", "[fe80::1]", "example.invalid", "128.0.0.1", "127.0.0.256"})
+      "127.0.0.1.example.invalid", "[::2]", "[fe80::1]", "example.invalid", "128.0.0.1", "127.0.0.256",
+      "loopback-alias.invalid"})
   void build_plainHttpToNonLoopback_throwsPlaintextRefused(String host) {
     PlaintextRefusedException e = assertThrows(PlaintextRefusedException.class,
         () -> builder("http://" + host + ":8086").build());
     assertTrue(e.getMessage().contains("Use https://"), e.getMessage());
     assertTrue(e.getMessage().contains("not loopback"), e.getMessage());
+  }
+
+  @Test
+  void build_plainHttpToNameResolvingToLoopback_throwsPlaintextRefusedWithoutLookup() throws Exception {
+    // The test JVMs' hosts file (src/test/resources/loopback-hosts) maps this name to 127.0.0.1.
+    assertTrue(java.net.InetAddress.getByName("loopback-alias.invalid").isLoopbackAddress(), "hosts file premise");
+    PlaintextRefusedException e = assertThrows(PlaintextRefusedException.class,
+        () -> builder("http://loopback-alias.invalid:8086").build());
+    assertTrue(e.getMessage().contains("http://loopback-alias.invalid:8086"), e.getMessage());
+    assertTrue(e.getMessage().contains("Use https://loopback-alias.invalid:8086"), e.getMessage());
+    assertEquals(List.of(), tripwire.lookups, "the rule reads the URL's text, it asks no resolver");
   }
 
   @Test
@@ -140,6 +152,14 @@ class SecureInfluxBuilderTest {
     TlsSettingsOnPlainHttpException e = assertThrows(TlsSettingsOnPlainHttpException.class,
         () -> builder("http://[::1]:8086").identity(identity).build());
     assertTrue(e.getMessage().contains("identity(..)"), e.getMessage());
+  }
+
+  @Test
+  void build_reloadingOnPlainHttp_throwsTlsSettingsOnPlainHttp() {
+    TlsSettingsOnPlainHttpException e = assertThrows(TlsSettingsOnPlainHttpException.class,
+        () -> builder("http://localhost:8086").reloading(Duration.ofSeconds(5)).build());
+    assertTrue(e.getMessage().contains("reloading(..)"), e.getMessage());
+    assertTrue(e.getMessage().contains("http://localhost:8086"), e.getMessage());
   }
 
   @Test

@@ -24,6 +24,10 @@ import okhttp3.Response;
  *   <li>Any {@code Authorization} header and {@code u}/{@code p} query parameters another layer added (such as
  *       influxdb-java's) are removed from every request.
  *   <li>As a network interceptor it runs after influxdb-java's logging interceptor, so the header is never logged.
+ *   <li>Every response it returns carries a {@code request()} without the {@code Authorization} header (also in
+ *       linked network, cache and prior responses), so interceptors outside it (application interceptors, via
+ *       {@code networkResponse().request()}, and network interceptors added before it) cannot read the header.
+ *       Network interceptors added <em>after</em> it see the request it sends, header included.
  * </ul>
  *
  * <h2>What "safe" relies on</h2>
@@ -105,7 +109,7 @@ public final class AuthInterceptor implements Interceptor {
         throw new AuthFailureIOException(e);
       }
     }
-    Response response = chain.proceed(outgoing.build());
+    Response response = withoutAuthorization(chain.proceed(outgoing.build()));
     if (!ours || (response.code() != 401 && response.code() != 403)) {
       return response;
     }
@@ -118,6 +122,22 @@ public final class AuthInterceptor implements Interceptor {
           + origin(url) + ": check the " + hint() + serverSaid(error)));
     }
     throw new AuthFailureIOException(new AuthorizationException(refusal(error, url)));
+  }
+
+  /**
+   * {@code response} whose {@code request()} (and that of any network, cache or prior response it links to) has no
+   * {@code Authorization} header, so interceptors outside this one cannot read the credentials from it.
+   */
+  static Response withoutAuthorization(Response response) {
+    if (response == null) {
+      return null;
+    }
+    return response.newBuilder()
+        .request(response.request().newBuilder().removeHeader("Authorization").build())
+        .networkResponse(withoutAuthorization(response.networkResponse()))
+        .cacheResponse(withoutAuthorization(response.cacheResponse()))
+        .priorResponse(withoutAuthorization(response.priorResponse()))
+        .build();
   }
 
   private boolean sameOrigin(HttpUrl url) {

@@ -174,6 +174,47 @@ class AuthInterceptorIT {
   }
 
   @Test
+  void execute_userInterceptorsOutsideOurs_seeNoAuthorizationButServerReceivesIt() throws IOException {
+    a.stubFor(get(urlPathEqualTo("/start")).willReturn(aResponse().withStatus(302).withHeader("Location", "/query")));
+    a.stubFor(get(urlPathEqualTo("/query")).willReturn(aResponse().withStatus(200).withBody(OK)));
+    List<String> seen = new CopyOnWriteArrayList<>();
+    OkHttpClient http = new OkHttpClient.Builder().dns(TestClients.LOOPBACK_ONLY_DNS).proxy(java.net.Proxy.NO_PROXY)
+        .addInterceptor(chain -> record("application", chain.proceed(chain.request()), seen))
+        .addNetworkInterceptor(chain -> record("network", chain.proceed(chain.request()), seen))
+        .addNetworkInterceptor(AuthInterceptor.create(alice(), originA))
+        .build();
+    try (Response response = http.newCall(new Request.Builder().url(originA.resolve("/start")).build()).execute()) {
+      assertEquals(200, response.code());
+    }
+    assertEquals(List.of(
+        "network /start Authorization=null",
+        "network /query Authorization=null",
+        "application /query Authorization=null",
+        "application.network /query Authorization=null",
+        "application.prior /start Authorization=null",
+        "application.prior.network /start Authorization=null"), seen);
+    String basic = CredentialsTest.basicOf("alice:s3cret-pw");
+    a.verify(getRequestedFor(urlPathEqualTo("/start")).withHeader("Authorization", equalTo(basic)));
+    a.verify(getRequestedFor(urlPathEqualTo("/query")).withHeader("Authorization", equalTo(basic)));
+  }
+
+  /** Adds the Authorization header of every request {@code response} links to (as an interceptor could read it). */
+  private static Response record(String where, Response response, List<String> seen) {
+    seen.add(where + " " + response.request().url().encodedPath() + " Authorization="
+        + response.request().header("Authorization"));
+    if (response.networkResponse() != null) {
+      record(where + ".network", response.networkResponse(), seen);
+    }
+    if (response.cacheResponse() != null) {
+      record(where + ".cache", response.cacheResponse(), seen);
+    }
+    if (response.priorResponse() != null) {
+      record(where + ".prior", response.priorResponse(), seen);
+    }
+    return response;
+  }
+
+  @Test
   void query_tokenAndJwtCredentials_sendTheirSchemes() {
     a.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
         .withBody(OK)));

@@ -13,7 +13,9 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import okhttp3.Connection;
 import okhttp3.HttpUrl;
+import okhttp3.Protocol;
 import okhttp3.Request;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 /** The per-request decision, with in-memory connections: no name is resolved, no socket opened. */
@@ -112,6 +114,38 @@ class AuthInterceptorTest {
     assertNull(chain.sent.url().queryParameter("u"));
     assertNull(chain.sent.url().queryParameter("p"));
     assertEquals("SHOW USERS", chain.sent.url().queryParameter("q"));
+  }
+
+  @Test
+  void intercept_verifiedTls_returnedResponseRequestHasNoAuthorization() throws Exception {
+    HttpUrl origin = HttpUrl.get("https://influx.example.com:8086");
+    FakeConnections.RecordingChain chain = new FakeConnections.RecordingChain(
+        new Request.Builder().url(origin.resolve("/query?q=SHOW+USERS")).header("X-Keep", "1").build(),
+        FakeConnections.connection(REMOTE, Proxy.NO_PROXY, true), 200, "{}");
+    try (Response response = AuthInterceptor.create(basic(), origin).intercept(chain)) {
+      assertEquals(CredentialsTest.basicOf("alice:s3cret"), chain.sent.header("Authorization"));
+      assertNull(response.request().header("Authorization"));
+      assertEquals("1", response.request().header("X-Keep"));
+      assertEquals(chain.sent.url(), response.request().url());
+      assertEquals("{}", response.body().string());
+    }
+  }
+
+  @Test
+  void withoutAuthorization_linkedResponses_allStripped() {
+    Request authorized = new Request.Builder().url("https://influx.example.com:8086/query")
+        .header("Authorization", "Basic YWxpY2U6czNjcmV0").build();
+    Response bodiless = new Response.Builder().request(authorized).protocol(Protocol.HTTP_1_1).code(200).message("x")
+        .build();
+    Response response = bodiless.newBuilder().networkResponse(bodiless).cacheResponse(bodiless)
+        .priorResponse(bodiless.newBuilder().networkResponse(bodiless).build()).build();
+    Response stripped = AuthInterceptor.withoutAuthorization(response);
+    assertNull(stripped.request().header("Authorization"));
+    assertNull(stripped.networkResponse().request().header("Authorization"));
+    assertNull(stripped.cacheResponse().request().header("Authorization"));
+    assertNull(stripped.priorResponse().request().header("Authorization"));
+    assertNull(stripped.priorResponse().networkResponse().request().header("Authorization"));
+    assertEquals(authorized.url(), stripped.priorResponse().networkResponse().request().url());
   }
 
   @Test

@@ -20,7 +20,7 @@ import org.influxdb.InfluxDB;
  * {@link #handler} pass it to callbacks.
  */
 final class AuthUnwrapping implements InvocationHandler {
-  private final InfluxDB delegate;
+  final InfluxDB delegate;
 
   private AuthUnwrapping(InfluxDB delegate) {
     this.delegate = delegate;

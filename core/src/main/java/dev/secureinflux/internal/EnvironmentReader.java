@@ -10,9 +10,14 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 
 /** Fills a {@link SecureInflux.Builder} from {@code INFLUX_*} variables; see {@link SecureInflux#fromEnvironment}. */
 public final class EnvironmentReader {
@@ -42,7 +47,7 @@ public final class EnvironmentReader {
     builder.credentials(Credentials.fromEnvironment(env));
     String ca = get(env, CA_FILE);
     if (ca != null) {
-      builder.trust(TrustMaterial.pem(Path.of(ca)));
+      builder.trust(TrustMaterial.pem(path(CA_FILE, ca)));
     }
     String cert = get(env, CLIENT_CERT_FILE);
     String key = get(env, CLIENT_KEY_FILE);
@@ -56,9 +61,12 @@ public final class EnvironmentReader {
           + "set " + CLIENT_CERT_FILE + " and " + CLIENT_KEY_FILE + ", or unset " + CLIENT_KEY_PASSPHRASE_FILE);
     }
     if (cert != null) {
-      char[] passphrase = passphraseFile == null ? null : readPassphrase(Path.of(passphraseFile));
+      Path certPath = path(CLIENT_CERT_FILE, cert);
+      Path keyPath = key == null ? certPath : path(CLIENT_KEY_FILE, key);
+      char[] passphrase = passphraseFile == null ? null
+          : readPassphrase(path(CLIENT_KEY_PASSPHRASE_FILE, passphraseFile));
       try {
-        builder.identity(KeyMaterial.pem(Path.of(cert), Path.of(key == null ? cert : key), passphrase));
+        builder.identity(KeyMaterial.pem(certPath, keyPath, passphrase));
       } finally {
         if (passphrase != null) {
           Arrays.fill(passphrase, '\0');
@@ -84,10 +92,23 @@ public final class EnvironmentReader {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
-  /** The file's UTF-8 content without one trailing line break; the byte buffer is wiped. */
+  private static Path path(String variable, String value) {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new EnvironmentException(variable + " is not a valid path (" + e.getReason() + "): set it to the "
+          + "file's path", e);
+    }
+  }
+
+  /**
+   * The file's UTF-8 content without one trailing line break; the byte buffer is wiped. On POSIX file systems a
+   * file readable or writable by group or others is refused before it is read.
+   */
   static char[] readPassphrase(Path file) {
     byte[] bytes;
     try {
+      checkPermissions(file);
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new EnvironmentException("cannot read " + CLIENT_KEY_PASSPHRASE_FILE + " " + file + " ("
@@ -112,6 +133,24 @@ public final class EnvironmentReader {
       return result;
     } finally {
       Arrays.fill(bytes, (byte) 0);
+    }
+  }
+
+  private static void checkPermissions(Path file) throws IOException {
+    PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+    if (view == null) {
+      return; // Not a POSIX file system: nothing to check.
+    }
+    Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+    boolean readable = permissions.contains(PosixFilePermission.GROUP_READ)
+        || permissions.contains(PosixFilePermission.OTHERS_READ);
+    boolean writable = permissions.contains(PosixFilePermission.GROUP_WRITE)
+        || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+    if (readable || writable) {
+      throw new EnvironmentException(CLIENT_KEY_PASSPHRASE_FILE + " " + file + " is "
+          + (readable ? "readable" : "writable") + " by group or others ("
+          + PosixFilePermissions.toString(permissions) + "), so someone else could "
+          + (readable ? "read" : "replace") + " the key's passphrase: run chmod 600 " + file);
     }
   }
 }

@@ -15,6 +15,7 @@ import org.influxdb.InfluxDB;
 import org.influxdb.dto.Point;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
+import org.influxdb.impl.InfluxDBImpl;
 
 /**
  * The {@link InfluxDB} handed to users: influxdb-java's client with its unsafe corners closed.
@@ -36,13 +37,31 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB implements Credent
 
   private final ServerUrl url;
   private final String user;
-  private final AutoCloseable onClose;
+  final AutoCloseable onClose;
+
+  /**
+   * influxdb-java's client over {@code okHttp}, guarded. This is the only way to get one outside this package: it
+   * takes the transport {@link OkHttpPolicy#apply} made, not an arbitrary {@code InfluxDB}, so the
+   * {@link CredentialSafeClient} promise cannot be attached to a bare influxdb-java client by mistake. (It is a
+   * guard against mistakes, not a security boundary: code in the same JVM can always reach around it.)
+   *
+   * @param user the user the credentials authenticate as, {@code null} for a token
+   * @param onClose run after the client's close (stops TLS file watching); may be {@code null}
+   */
+  public static GuardedInfluxDB connect(HardenedOkHttp okHttp, InfluxDB.ResponseFormat responseFormat, String user,
+      AutoCloseable onClose) {
+    Objects.requireNonNull(okHttp, "okHttp == null");
+    Objects.requireNonNull(responseFormat, "responseFormat == null");
+    InfluxDB influx = new InfluxDBImpl(okHttp.url.influxUrl(), null, null, okHttp.builder, responseFormat);
+    return new GuardedInfluxDB(influx, okHttp.url, user, onClose);
+  }
 
   /**
    * Wraps {@code delegate}, whose log level is forced to NONE now; {@code onClose} runs after its close. Failures
    * carrying the auth module's typed {@code AuthException} are rethrown (or passed to callbacks) as that.
+   * Package-private: see {@link #connect}.
    */
-  public GuardedInfluxDB(InfluxDB delegate, ServerUrl url, String user, AutoCloseable onClose) {
+  GuardedInfluxDB(InfluxDB delegate, ServerUrl url, String user, AutoCloseable onClose) {
     super(AuthUnwrapping.wrap(delegate));
     this.url = Objects.requireNonNull(url, "url == null");
     this.user = user;

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * What counts as loopback, decided from the text of a URL's host and from socket addresses, never by asking DNS.
  *
  * <p>A host is loopback when it is an IPv4 dotted quad in 127.0.0.0/8 (four decimal parts, no leading zeros),
- * the IPv6 literal {@code [::1]}, or the name {@code localhost} in any case with an optional trailing dot.
+ * the IPv6 literal {@code [::1]} in any equivalent textual form ({@code [0:0:0:0:0:0:0:1]}, {@code [::0:1]}, ...:
+ * {@code ServerUrl} compares OkHttp's canonical form), or the name {@code localhost} in any case with an optional
+ * trailing dot.
  * Everything else ({@code 0.0.0.0}, {@code [::]}, {@code 127.1}, {@code 0x7f.0.0.1}, {@code 2130706433},
  * {@code [::ffff:127.0.0.1]}, names that merely resolve to loopback) is not.
  */

@@ -78,12 +78,13 @@ public final class OkHttpPolicy {
   }
 
   /**
-   * The builder handed to influxdb-java: {@code base} (built once from the user's builder) with the policy applied.
+   * The builder handed to influxdb-java (through {@link GuardedInfluxDB#connect}): {@code base} (built once from
+   * the user's builder, after {@link #check}) with the policy applied.
    *
    * @param generationOrNull retires connections after TLS reloads, when reloading is on
    * @param timeouts connect, read, write, call; a null entry keeps {@code base}'s value
    */
-  public static OkHttpClient.Builder apply(OkHttpClient base, ServerUrl url, TlsConfig tlsOrNull,
+  public static HardenedOkHttp apply(OkHttpClient base, ServerUrl url, TlsConfig tlsOrNull,
       TlsGeneration generationOrNull, Interceptor auth, Duration[] timeouts) {
     OkHttpClient.Builder b = base.newBuilder();
     b.interceptors().add(0, new OriginInterceptor(okhttp3.HttpUrl.get(url.influxUrl()), url.origin()));
@@ -122,6 +123,6 @@ public final class OkHttpPolicy {
     if (timeouts[3] != null) {
       b.callTimeout(timeouts[3]);
     }
-    return b;
+    return new HardenedOkHttp(url, b);
   }
 }

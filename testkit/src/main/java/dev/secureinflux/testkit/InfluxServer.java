@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * for tests and demos.
  *
  * <h2>Secure defaults</h2>
- * HTTP API on {@code 127.0.0.1:<free port>} with HTTPS (a {@link TestCertificate#localhostServer()} leaf from a
+ * HTTP API on {@code 127.0.0.1:<free port>} with HTTPS (a {@link TestCertificate.Builder#localhostServer()} leaf from a
  * fresh root CA), {@code auth-enabled}, a random 48-character JWT {@code shared-secret}, the backup/RPC port on
  * {@code 127.0.0.1} too, reporting, monitor store, UDP, Graphite, collectd and OpenTSDB off. Once {@code GET /ping}
  * answers 204, the first admin user ({@link #adminUser()}, random password) is created by POST.

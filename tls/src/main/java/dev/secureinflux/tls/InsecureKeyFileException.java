@@ -1,7 +1,8 @@
 package dev.secureinflux.tls;
 
 /**
- * A private key file is readable or writable by its group or by others on a POSIX file system; {@code chmod 600} it.
+ * A private key file or a key store holding the client key is readable or writable by its group or by others on a
+ * POSIX file system; {@code chmod 600} it.
  *
  * <p>The message names the file (and alias or PEM block where relevant), what is wrong and how to fix it; it
  * never contains a password, passphrase or key bytes.

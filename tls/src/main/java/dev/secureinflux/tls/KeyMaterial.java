@@ -28,8 +28,8 @@ import java.util.Objects;
  * dropped); the key must belong to the leaf ({@link KeyMismatchException}); a certificate that does not link is
  * refused ({@link KeyMismatchException}); an expired or not yet valid certificate is refused ({@link
  * CertificateValidityException}) and one that expires within 30 days is logged as a WARNING through {@code
- * System.getLogger("dev.secureinflux.tls")}; a PEM key file readable or writable by group or others is refused
- * ({@link InsecureKeyFileException}: {@code chmod 600}). Other refusals: {@link MaterialFileException}, {@link
+ * System.getLogger("dev.secureinflux.tls")}; a PEM key file or a key store readable or writable by group or
+ * others is refused ({@link InsecureKeyFileException}: {@code chmod 600}; trust stores are not checked). Other refusals: {@link MaterialFileException}, {@link
  * MaterialFormatException}, {@link PassphraseException}, {@link KeyStoreAliasException}.
  *
  * <h2>Passwords</h2>
@@ -71,7 +71,9 @@ public final class KeyMaterial {
   /**
    * The only key entry of a PKCS#12 or JKS key store; the key password is the store password.
    *
-   * @throws MaterialFileException now if the file is missing, a directory or empty
+   * @throws MaterialFileException now if the file is missing, a directory or empty; content, permissions (the
+   *     store must not be readable or writable by group or others: {@link InsecureKeyFileException}) and the
+   *     checks above are applied when {@code TlsConfig} builds or reloads
    */
   public static KeyMaterial keyStore(Path file, char[] storePassword) {
     return keyStore(file, storePassword, null, null);
@@ -83,7 +85,9 @@ public final class KeyMaterial {
    * @param storePassword the store password (copied)
    * @param keyPasswordOrNull the entry's password (copied); {@code null}: the store password
    * @param aliasOrNull the entry; {@code null}: the only key entry (several without an alias are refused)
-   * @throws MaterialFileException now if the file is missing, a directory or empty
+   * @throws MaterialFileException now if the file is missing, a directory or empty; content, permissions (the
+   *     store must not be readable or writable by group or others: {@link InsecureKeyFileException}) and the
+   *     checks above are applied when {@code TlsConfig} builds or reloads
    */
   public static KeyMaterial keyStore(Path file, char[] storePassword, char[] keyPasswordOrNull, String aliasOrNull) {
     Objects.requireNonNull(file, "file == null");

@@ -64,7 +64,8 @@ import javax.net.ssl.X509TrustManager;
  * <h2>Mutual TLS and rotation</h2>
  * {@link Builder#identity} adds a client certificate. Material read from files is re-read by {@link #reload()}
  * or, with {@link Builder#reloading}, when the files change; new handshakes use the new material, open
- * connections go on.
+ * connections go on. A config with {@link Builder#reloading} must be {@link #close() closed} to stop its
+ * watcher thread.
  *
  * <pre>{@code
  * TlsConfig tls = TlsConfig.builder().trust(TrustMaterial.pem(Path.of("ca.pem"))).build();
@@ -194,7 +195,10 @@ public final class TlsConfig implements AutoCloseable {
     }
   }
 
-  /** Stops file watching, if any; the context keeps working with the material it has. */
+  /**
+   * Stops file watching, if any (required for a config built with {@link Builder#reloading}, whose watcher thread
+   * runs until then); the context keeps working with the material it has.
+   */
   @Override
   public void close() {
     if (watcher != null) {
@@ -342,8 +346,10 @@ public final class TlsConfig implements AutoCloseable {
     /**
      * Watches the trust and identity files (following symbolic links) and reloads when they change, polling
      * every {@code interval} as the fallback; a reload that finds broken files keeps the old material and logs
-     * the error. Stopped by {@link TlsConfig#close()}. Default: no watching ({@link TlsConfig#reload()} still
-     * works).
+     * the error. The watching runs on a daemon thread of its own that only {@link TlsConfig#close()} stops:
+     * a config built with this must be closed when no longer needed (try-with-resources, or close the client
+     * that owns it), otherwise the thread keeps polling until the JVM exits, even after the config is no longer
+     * used. Default: no watching ({@link TlsConfig#reload()} still works).
      *
      * @throws IllegalArgumentException an interval that is not positive
      */

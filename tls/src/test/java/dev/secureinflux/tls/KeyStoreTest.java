@@ -154,7 +154,7 @@ class KeyStoreTest {
 
   @Test
   void keyStore_notAKeyStore_throwsFormat() throws IOException {
-    Path store = Files.writeString(dir.resolve("text.p12"), "hello");
+    Path store = Openssl.ownerOnly(Files.writeString(dir.resolve("text.p12"), "hello"));
     MaterialFormatException e = assertThrows(MaterialFormatException.class,
         () -> KeyMaterial.keyStore(store, STORE_PW.toCharArray()).load(Clock.systemUTC()));
     assertTrue(e.getMessage().contains("neither PKCS#12 nor JKS"), e.getMessage());
@@ -162,8 +162,9 @@ class KeyStoreTest {
 
   @Test
   void keyStore_trustStoreWithoutKey_throwsFormat() {
-    Path store = TestCertificate.writeTrustStore(dir.resolve("trust.jks"), "JKS", STORE_PW.toCharArray(),
-        ROOT.certificate());
+    // Owner-only: KeyMaterial.keyStore checks permissions before it opens the store.
+    Path store = Openssl.ownerOnly(TestCertificate.writeTrustStore(dir.resolve("trust.jks"), "JKS",
+        STORE_PW.toCharArray(), ROOT.certificate()));
     MaterialFormatException e = assertThrows(MaterialFormatException.class,
         () -> KeyMaterial.keyStore(store, STORE_PW.toCharArray()).load(Clock.systemUTC()));
     assertTrue(e.getMessage().contains("no private key entry") && e.getMessage().contains("TrustMaterial.keyStore"),
@@ -180,6 +181,50 @@ class KeyStoreTest {
     Arrays.fill(storePw, '\0');
     Arrays.fill(keyPw, '\0');
     assertEquals(ALICE.certificate(), material.load(Clock.systemUTC()).chain.get(0));
+  }
+
+  @Test
+  void keyStore_groupOrOthersAccess_throwsInsecureNamingFileAndChmod() throws IOException {
+    for (String type : List.of("PKCS12", "JKS")) {
+      for (String mode : List.of("rw-r--r--", "rw-r-----", "rw--w----", "rw----r--", "rw-----w-")) {
+        Path store = Openssl.mode(ALICE.writeKeyStore(dir.resolve("open-" + mode + "." + type), type, "alice",
+            STORE_PW.toCharArray(), STORE_PW.toCharArray()), mode);
+        KeyMaterial material = KeyMaterial.keyStore(store, STORE_PW.toCharArray());
+        InsecureKeyFileException e = assertThrows(InsecureKeyFileException.class,
+            () -> material.load(Clock.systemUTC()), type + " " + mode);
+        assertEquals("key store " + store + " is accessible by group or others (" + mode
+            + "); restrict it to its owner: chmod 600 " + store.toRealPath(), e.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void keyStore_mode644WrongPassword_refusedForPermissionsBeforeReading() {
+    Path store = Openssl.mode(ALICE.writeKeyStore(dir.resolve("open.p12"), "PKCS12", "alice",
+        STORE_PW.toCharArray(), STORE_PW.toCharArray()), "rw-r--r--");
+    InsecureKeyFileException e = assertThrows(InsecureKeyFileException.class,
+        () -> KeyMaterial.keyStore(store, "Bad-Guess-1".toCharArray()).load(Clock.systemUTC()));
+    assertTrue(e.getMessage().contains("chmod 600"), e.getMessage());
+    assertFalse(e.getMessage().contains("Bad-Guess-1") || e.getMessage().contains(STORE_PW), e.getMessage());
+  }
+
+  @Test
+  void keyStore_mode600And400_accepted() {
+    for (String type : List.of("PKCS12", "JKS")) {
+      for (String mode : List.of("rw-------", "r--------")) {
+        Path store = Openssl.mode(ALICE.writeKeyStore(dir.resolve("closed-" + mode + "." + type), type, "alice",
+            STORE_PW.toCharArray(), STORE_PW.toCharArray()), mode);
+        assertEquals(ALICE.certificate(), KeyMaterial.keyStore(store, STORE_PW.toCharArray())
+            .load(Clock.systemUTC()).chain.get(0), type + " " + mode);
+      }
+    }
+  }
+
+  @Test
+  void trustStore_mode644_notChecked() {
+    Path store = Openssl.mode(TestCertificate.writeTrustStore(dir.resolve("trust.p12"), "PKCS12",
+        STORE_PW.toCharArray(), ROOT.certificate()), "rw-r--r--");
+    assertEquals(List.of(ROOT.certificate()), TrustMaterial.keyStore(store, STORE_PW.toCharArray()).anchors());
   }
 
   @Test
@@ -200,6 +245,6 @@ class KeyStoreTest {
     store.setCertificateEntry("root", ROOT.certificate());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     store.store(out, STORE_PW.toCharArray());
-    return Files.write(dir.resolve("two." + type), out.toByteArray());
+    return Openssl.ownerOnly(Files.write(dir.resolve("two." + type), out.toByteArray()));
   }
 }

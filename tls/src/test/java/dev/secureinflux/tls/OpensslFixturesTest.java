@@ -210,8 +210,8 @@ class OpensslFixturesTest {
     Path key = ownerOnly(openssl.run("p12.key", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048",
         "-out", "p12.key"));
     Path cert = issue("p12", key, null);
-    Path store = openssl.run("client.p12", "pkcs12", "-export", "-in", cert.toString(), "-inkey", key.toString(),
-        "-name", "client", "-passout", "pass:" + PASS, "-out", "client.p12");
+    Path store = ownerOnly(openssl.run("client.p12", "pkcs12", "-export", "-in", cert.toString(), "-inkey",
+        key.toString(), "-name", "client", "-passout", "pass:" + PASS, "-out", "client.p12"));
     KeyMaterial.Identity identity = KeyMaterial.keyStore(store, PASS.toCharArray()).load(Clock.systemUTC());
     assertEquals("CN=p12", identity.chain.get(0).getSubjectX500Principal().getName());
     assertEquals(intermediate, identity.chain.get(1));
@@ -223,9 +223,9 @@ class OpensslFixturesTest {
     Path key = ownerOnly(openssl.run("p12old.key", "genpkey", "-algorithm", "EC", "-pkeyopt",
         "ec_paramgen_curve:P-256", "-out", "p12old.key"));
     Path cert = issue("p12old", key, null);
-    Path store = openssl.run("old.p12", "pkcs12", "-export", "-in", cert.toString(), "-inkey", key.toString(),
-        "-keypbe", "PBE-SHA1-3DES", "-certpbe", "PBE-SHA1-3DES", "-macalg", "sha1",
-        "-passout", "pass:" + PASS, "-out", "old.p12");
+    Path store = ownerOnly(openssl.run("old.p12", "pkcs12", "-export", "-in", cert.toString(), "-inkey",
+        key.toString(), "-keypbe", "PBE-SHA1-3DES", "-certpbe", "PBE-SHA1-3DES", "-macalg", "sha1",
+        "-passout", "pass:" + PASS, "-out", "old.p12"));
     KeyMaterial.Identity identity = KeyMaterial.keyStore(store, PASS.toCharArray()).load(Clock.systemUTC());
     assertEquals("CN=p12old", identity.chain.get(0).getSubjectX500Principal().getName());
   }

@@ -44,11 +44,14 @@ public final class KeyStores {
   }
 
   /**
-   * The key entry {@code aliasOrNull} (or the only one) of a key store.
+   * The key entry {@code aliasOrNull} (or the only one) of a key store; the file's permissions are checked first
+   * (a store holding a private key must not be readable or writable by group or others).
    *
    * @param keyPassword the entry's password; it is not kept
    */
   public static Entry readKeyEntry(Path file, char[] storePassword, char[] keyPassword, String aliasOrNull) {
+    MaterialFiles.checkFile(file, "key store");
+    MaterialFiles.checkKeyPermissions(file, "key store");
     byte[] bytes = MaterialFiles.read(file, "key store");
     KeyStore store = load(bytes, storePassword, file, "key store");
     try {

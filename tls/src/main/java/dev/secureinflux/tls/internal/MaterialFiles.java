@@ -67,6 +67,15 @@ public final class MaterialFiles {
    * libpq does; the permissions of a symbolic link's target count. Non-POSIX file systems are not checked.
    */
   public static void checkKeyPermissions(Path file) {
+    checkKeyPermissions(file, "private key file");
+  }
+
+  /**
+   * As {@link #checkKeyPermissions(Path)}, for any file holding a private key, such as a key store.
+   *
+   * @param what names the role of the file in messages, e.g. "key store"
+   */
+  public static void checkKeyPermissions(Path file, String what) {
     try {
       if (Files.getFileAttributeView(file, PosixFileAttributeView.class) == null) {
         return;
@@ -74,7 +83,7 @@ public final class MaterialFiles {
       Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
       if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
         Path target = file.toRealPath();
-        throw new InsecureKeyFileException("private key file " + file
+        throw new InsecureKeyFileException(what + " " + file
             + (target.equals(file.toAbsolutePath()) ? "" : " (link to " + target + ")")
             + " is accessible by group or others (" + PosixFilePermissions.toString(permissions)
             + "); restrict it to its owner: chmod 600 " + target);
@@ -82,7 +91,7 @@ public final class MaterialFiles {
     } catch (UnsupportedOperationException e) {
       // Not a POSIX file system: nothing to check.
     } catch (IOException e) {
-      throw unreadable("private key file", file, e);
+      throw unreadable(what, file, e);
     }
   }
 
