@@ -29,8 +29,9 @@ import java.util.Objects;
  * refused ({@link KeyMismatchException}); an expired or not yet valid certificate is refused ({@link
  * CertificateValidityException}) and one that expires within 30 days is logged as a WARNING through {@code
  * System.getLogger("dev.secureinflux.tls")}; a PEM key file or a key store readable or writable by group or
- * others is refused ({@link InsecureKeyFileException}: {@code chmod 600}; trust stores are not checked). Other refusals: {@link MaterialFileException}, {@link
- * MaterialFormatException}, {@link PassphraseException}, {@link KeyStoreAliasException}.
+ * others is refused ({@link InsecureKeyFileException}: {@code chmod 600}; trust stores are not checked). Other
+ * refusals: {@link MaterialFileException}, {@link MaterialFormatException}, {@link PassphraseException},
+ * {@link KeyStoreAliasException}.
  *
  * <h2>Passwords</h2>
  * Passphrases and passwords are copied on the way in. The copy is kept for as long as this object lives,
