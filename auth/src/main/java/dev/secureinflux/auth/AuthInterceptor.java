@@ -1,6 +1,7 @@
 package dev.secureinflux.auth;
 
 import dev.secureinflux.auth.internal.ConnectionSafety;
+import dev.secureinflux.auth.internal.Loopback;
 import dev.secureinflux.auth.internal.Json;
 import java.io.IOException;
 import java.util.Objects;
@@ -76,19 +77,11 @@ public final class AuthInterceptor implements Interceptor {
   public static AuthInterceptor create(Credentials credentials, HttpUrl origin) {
     Objects.requireNonNull(credentials, "credentials == null");
     Objects.requireNonNull(origin, "origin == null");
-    if (origin.scheme().equals("http") && !isLoopbackName(origin.host())) {
+    if (origin.scheme().equals("http") && !Loopback.isLoopbackHost(origin.host())) {
       throw new IllegalArgumentException("origin must use https unless its host is loopback (localhost, 127.0.0.0/8,"
           + " [::1]): " + origin(origin));
     }
     return new AuthInterceptor(credentials, origin);
-  }
-
-  /** {@code host} as {@link HttpUrl#host()} gives it: lower case, IPv6 canonical without brackets. */
-  static boolean isLoopbackName(String host) {
-    if (host.equalsIgnoreCase("localhost") || host.equalsIgnoreCase("localhost.") || host.equals("::1")) {
-      return true;
-    }
-    return host.matches("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
   }
 
   @Override

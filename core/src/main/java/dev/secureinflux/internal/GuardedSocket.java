@@ -1,5 +1,6 @@
 package dev.secureinflux.internal;
 
+import dev.secureinflux.auth.internal.Loopback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package dev.secureinflux.internal;
 
+import dev.secureinflux.auth.internal.Loopback;
 import dev.secureinflux.CredentialsInUrlException;
 import dev.secureinflux.InvalidUrlException;
 import dev.secureinflux.MissingUrlException;

@@ -1,5 +1,6 @@
 package dev.secureinflux.internal;
 
+import dev.secureinflux.auth.internal.Loopback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

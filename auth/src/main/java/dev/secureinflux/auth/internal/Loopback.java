@@ -1,4 +1,4 @@
-package dev.secureinflux.internal;
+package dev.secureinflux.auth.internal;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * What counts as loopback, decided from the text of a URL's host and from socket addresses, never by asking DNS.
+ * The one copy of the rule: the auth interceptor and the core module's URL, DNS and socket guards all use it. Not API.
  *
  * <p>A host is loopback when it is an IPv4 dotted quad in 127.0.0.0/8 (four decimal parts, no leading zeros),
  * the IPv6 literal {@code [::1]} in any equivalent textual form ({@code [0:0:0:0:0:0:0:1]}, {@code [::0:1]}, ...:
- * {@code ServerUrl} compares OkHttp's canonical form), or the name {@code localhost} in any case with an optional
+ * the core module's {@code ServerUrl} compares OkHttp's canonical form), or the name {@code localhost} in any case with an optional
  * trailing dot.
  * Everything else ({@code 0.0.0.0}, {@code [::]}, {@code 127.1}, {@code 0x7f.0.0.1}, {@code 2130706433},
  * {@code [::ffff:127.0.0.1]}, names that merely resolve to loopback) is not.
@@ -42,7 +43,7 @@ public final class Loopback {
   }
 
   /** True for a strict IPv4 dotted quad whose first part is 127. */
-  static boolean isLoopbackDottedQuad(String host) {
+  public static boolean isLoopbackDottedQuad(String host) {
     String[] parts = host.split("\\.", -1);
     if (parts.length != 4) {
       return false;

@@ -1,4 +1,4 @@
-package dev.secureinflux.internal;
+package dev.secureinflux.auth.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
