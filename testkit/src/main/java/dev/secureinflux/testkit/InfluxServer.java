@@ -380,7 +380,8 @@ public final class InfluxServer implements AutoCloseable {
     process = ManagedProcess.start("influxd", List.of(executable.toString(), "-config", config.toString()),
         dir, log, "INFLUXDB_");
     URI ping = URI.create(url() + "/ping");
-    Readiness.Outcome outcome = Readiness.await(process, () -> Http.probe(http, ping), "204",
+    ManagedProcess started = process;
+    Readiness.Outcome outcome = Readiness.await(started, () -> Http.probe(http, ping, started::isAlive), "204",
         "GET " + ping, log, startTimeout);
     if (outcome != Readiness.Outcome.READY) {
       process.stop();

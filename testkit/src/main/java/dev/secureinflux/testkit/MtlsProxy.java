@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -318,11 +319,13 @@ public final class MtlsProxy implements AutoCloseable {
       process = ManagedProcess.start("nginx", List.of(executable.toString(), "-p", dir.toString(), "-c",
           config.toString(), "-e", log.toString(), "-g", "daemon off; master_process on;"), dir, log);
       URI ping = URI.create(url() + "/ping");
+      ManagedProcess started = process;
+      Supplier<String> probe = () -> Http.probe(http, ping, started::isAlive);
       // Through to an InfluxServer, /ping must answer 204; any other upstream, any status from nginx will do.
       Readiness.Outcome outcome = upstream != null
-          ? Readiness.await(process, () -> Http.probe(http, ping), "204",
+          ? Readiness.await(started, probe, "204",
               "GET " + ping + " (with a client certificate, through to " + upstreamUrl + ")", log, startTimeout)
-          : Readiness.await(process, () -> Http.probe(http, ping), s -> s.matches("\\d{3}"), "an HTTP status",
+          : Readiness.await(started, probe, s -> s.matches("\\d{3}"), "an HTTP status",
               "GET " + ping + " (with a client certificate)", log, startTimeout);
       if (outcome == Readiness.Outcome.READY) {
         Files.write(accessLog, new byte[0]); // nginx appends (O_APPEND): the next line lands at the start
