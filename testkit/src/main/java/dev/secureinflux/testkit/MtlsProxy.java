@@ -5,13 +5,12 @@ import dev.secureinflux.testkit.internal.Executables;
 import dev.secureinflux.testkit.internal.FreePorts;
 import dev.secureinflux.testkit.internal.Http;
 import dev.secureinflux.testkit.internal.ManagedProcess;
+import dev.secureinflux.testkit.internal.NginxControl;
 import dev.secureinflux.testkit.internal.NginxConfig;
 import dev.secureinflux.testkit.internal.Readiness;
 import dev.secureinflux.testkit.internal.Reaper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 
 /**
  * nginx (Debian package {@code nginx}) on loopback terminating TLS and, by default, requiring a client certificate
@@ -256,8 +252,10 @@ public final class MtlsProxy implements AutoCloseable {
 
   /**
    * Writes {@code certificate} (and {@code ca} to {@link #serverCaPem()}) over the running proxy's files, runs
-   * {@code nginx -s reload} (HUP) and returns once a new TLS connection gets the new certificate (within the
-   * builder's start timeout). The port stays; connections already open keep the old certificate until they close.
+   * {@code nginx -s reload} (HUP), and returns once the old worker processes have exited and a new TLS connection
+   * gets the new certificate (within the builder's start timeout), so from then on every new connection gets it.
+   * The port and master process stay; requests in flight on the old workers finish first (cut after 10 s,
+   * {@code worker_shutdown_timeout}).
    *
    * @throws IllegalArgumentException if {@code certificate} was not issued under {@code ca}
    * @throws IllegalStateException if the proxy is closed or not running
@@ -272,10 +270,11 @@ public final class MtlsProxy implements AutoCloseable {
     if (!process.isAlive()) {
       throw new IllegalStateException(this + " is not running: nginx exited; last log lines:\n" + logTail());
     }
+    List<ProcessHandle> oldWorkers = ProcessHandle.of(process.pid()).map(m -> m.children().toList()).orElse(List.of());
     writeServerCertificate(certificate);
     ca.writeCertificatePem(serverCaPem);
-    signalReload();
-    awaitCertificate(certificate);
+    NginxControl.reload(executable, dir, configFile(), log);
+    NginxControl.awaitCertificate(port, certificate.certificate(), oldWorkers, startTimeout, log);
     serverCertificate = certificate;
     serverCa = ca;
   }
@@ -344,55 +343,6 @@ public final class MtlsProxy implements AutoCloseable {
     certificate.writePrivateKeyPem(dir.resolve("server-key.pem"));
   }
 
-  private void signalReload() {
-    Path output = dir.resolve("reload.log");
-    List<String> command = List.of(executable.toString(), "-p", dir.toString(), "-c", configFile().toString(),
-        "-e", log.toString(), "-s", "reload");
-    try {
-      Process reload = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-          .redirectOutput(output.toFile()).start();
-      if (!reload.waitFor(10, TimeUnit.SECONDS)) {
-        reload.destroyForcibly();
-        throw new TestkitException("nginx -s reload did not finish within 10 s; last log lines:\n" + logTail());
-      }
-      if (reload.exitValue() != 0) {
-        throw new TestkitException("nginx -s reload failed (exit " + reload.exitValue() + "): "
-            + ManagedProcess.tail(output, LOG_LINES) + "\nlast log lines:\n" + logTail());
-      }
-    } catch (IOException e) {
-      throw new TestkitException("cannot run nginx -s reload: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TestkitException("interrupted while running nginx -s reload", e);
-    }
-  }
-
-  /** Polls new TLS connections until one gets {@code expected} (the old workers serve the old one meanwhile). */
-  private void awaitCertificate(TestCertificate expected) {
-    SSLContext exact = ExactTrust.context(expected.certificate(), null, null);
-    long deadline = System.nanoTime() + startTimeout.toNanos();
-    String last = "(not probed yet)";
-    while (System.nanoTime() - deadline < 0) {
-      try (SSLSocket socket = (SSLSocket) exact.getSocketFactory().createSocket()) {
-        socket.connect(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 2000);
-        socket.setSoTimeout(2000);
-        socket.startHandshake();
-        return;
-      } catch (IOException e) {
-        last = e.toString();
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TestkitException("interrupted while waiting for nginx to serve the new certificate", e);
-      }
-    }
-    throw new TestkitException("nginx on port " + port + " still did not present the new certificate "
-        + expected.certificate().getSubjectX500Principal() + " within " + startTimeout.toSeconds()
-        + " s of nginx -s reload (last: " + last + "); last log lines:\n" + logTail());
-  }
-
   private void requireOpen(String method) {
     if (closed) {
       throw new IllegalStateException(this + " is closed: " + method + " needs an open proxy");
@@ -453,7 +403,7 @@ public final class MtlsProxy implements AutoCloseable {
      * @throws IllegalArgumentException if {@code url} is not such a URL
      */
     public Builder upstream(String url) {
-      this.upstreamUrl = loopbackUrl(url, "http");
+      this.upstreamUrl = NginxControl.loopbackUrl(url, "http");
       this.upstreamCa = null;
       this.upstream = null;
       return this;
@@ -467,7 +417,7 @@ public final class MtlsProxy implements AutoCloseable {
      */
     public Builder upstream(String url, TestCertificate ca) {
       Objects.requireNonNull(ca, "ca == null");
-      this.upstreamUrl = loopbackUrl(url, "https");
+      this.upstreamUrl = NginxControl.loopbackUrl(url, "https");
       this.upstreamCa = ca;
       this.upstream = null;
       return this;
@@ -593,28 +543,6 @@ public final class MtlsProxy implements AutoCloseable {
         proxy.close();
         throw e;
       }
-    }
-
-    /** The URL, checked; messages never echo it whole (user info could hold a password). */
-    private static URI loopbackUrl(String url, String scheme) {
-      Objects.requireNonNull(url, "url == null");
-      String expected = "upstream url must be " + scheme + "://localhost:PORT or " + scheme
-          + "://127.0.0.1:PORT (loopback only, no path, user info, query or fragment)";
-      URI uri;
-      try {
-        uri = new URI(url);
-      } catch (java.net.URISyntaxException e) {
-        throw new IllegalArgumentException(expected + ": cannot parse it as a URI (" + e.getReason() + " at index "
-            + e.getIndex() + ")");
-      }
-      boolean loopback = "localhost".equalsIgnoreCase(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
-      boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
-          && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
-      if (!scheme.equals(uri.getScheme()) || !loopback || uri.getPort() < 1 || !bare) {
-        throw new IllegalArgumentException(expected + ": got scheme " + uri.getScheme() + ", host " + uri.getHost()
-            + ", port " + uri.getPort() + (bare ? "" : ", and a path, user info, query or fragment"));
-      }
-      return URI.create(scheme + "://" + uri.getHost() + ":" + uri.getPort());
     }
   }
 }

@@ -210,24 +210,28 @@ class MtlsProxyModesIT {
   // reloadServerCertificate
 
   @Test
-  void reloadServerCertificate_sameCa_newConnectionsGetNewCertificateOnSamePort() throws Exception {
+  void reloadServerCertificate_sameCa_everyNewConnectionGetsNewCertificateOnSamePort() throws Exception {
     try (MtlsProxy proxy = MtlsProxy.start(INFLUX.server())) {
       int port = proxy.port();
       long pid = proxy.pid();
-      TestCertificate before = proxy.serverCertificate();
-      TestCertificate renewed = TestCertificate.builder().issuer(proxy.serverCa()).localhostServer()
-          .commonName("localhost renewed").build();
+      TestCertificate client = proxy.newClientCertificate("after reload");
+      for (int round = 1; round <= 5; round++) {
+        TestCertificate renewed = TestCertificate.builder().issuer(proxy.serverCa()).localhostServer()
+            .commonName("localhost renewed " + round).build();
 
-      proxy.reloadServerCertificate(renewed);
+        proxy.reloadServerCertificate(renewed);
 
-      assertEquals(port, proxy.port());
-      assertEquals(pid, proxy.pid());
-      assertEquals(renewed, proxy.serverCertificate());
-      HttpResponse<String> response = get(withCertificate(proxy, proxy.newClientCertificate("after reload")),
-          proxy.url() + "/ping");
-      assertEquals(204, response.statusCode());
-      assertEquals(renewed.certificate(), response.sslSession().orElseThrow().getPeerCertificates()[0]);
-      assertFalse(before.certificate().equals(renewed.certificate()));
+        assertEquals(port, proxy.port());
+        assertEquals(pid, proxy.pid());
+        assertEquals(renewed, proxy.serverCertificate());
+        for (int connection = 1; connection <= 5; connection++) { // a fresh client: a fresh connection
+          HttpResponse<String> response = get(withCertificate(proxy, client), proxy.url() + "/ping");
+          assertEquals(204, response.statusCode());
+          assertEquals(renewed.certificate().getSubjectX500Principal(), ((java.security.cert.X509Certificate)
+              response.sslSession().orElseThrow().getPeerCertificates()[0]).getSubjectX500Principal(),
+              "round " + round + ", connection " + connection);
+        }
+      }
     }
   }
 

@@ -42,6 +42,7 @@ public final class NginxConfig {
       out.append("user root root;\n");
     }
     out.append("worker_processes 1;\n");
+    out.append("worker_shutdown_timeout 10s;\n");
     out.append("pid ").append(q(dir.resolve("nginx.pid"))).append(";\n");
     out.append("error_log ").append(q(dir.resolve("nginx.log"))).append(" info;\n");
     out.append("events {\n  worker_connections 256;\n}\n");
