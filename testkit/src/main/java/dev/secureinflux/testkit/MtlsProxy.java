@@ -1,9 +1,11 @@
 package dev.secureinflux.testkit;
 
+import dev.secureinflux.testkit.internal.ExactTrust;
 import dev.secureinflux.testkit.internal.Executables;
 import dev.secureinflux.testkit.internal.FreePorts;
 import dev.secureinflux.testkit.internal.Http;
 import dev.secureinflux.testkit.internal.ManagedProcess;
+import dev.secureinflux.testkit.internal.NginxControl;
 import dev.secureinflux.testkit.internal.NginxConfig;
 import dev.secureinflux.testkit.internal.Readiness;
 import dev.secureinflux.testkit.internal.Reaper;
@@ -15,13 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
- * nginx (Debian package {@code nginx}) on loopback terminating TLS and requiring a client certificate
- * ({@code ssl_verify_client on}) from a test CA, proxying to an {@link InfluxServer}: the mutual-TLS peer that
- * InfluxDB 1.x cannot be itself.
+ * nginx (Debian package {@code nginx}) on loopback terminating TLS and, by default, requiring a client certificate
+ * ({@code ssl_verify_client on}) from a test CA, proxying to an {@link InfluxServer} or another loopback URL: the
+ * mutual-TLS peer that InfluxDB 1.x cannot be itself.
  *
  * <h2>Secure defaults</h2>
  * Listens on {@code 127.0.0.1:<free port>} only, TLS 1.2 and 1.3, its own {@code localhost} server certificate
@@ -29,6 +34,12 @@ import java.util.Objects;
  * upstream is verified ({@code proxy_ssl_verify on}, name {@code localhost}, the upstream's CA); a plain-HTTP
  * upstream is reached on 127.0.0.1. Requests without a valid client certificate get nginx's 400
  * ("No required SSL certificate was sent" / "The SSL certificate error") and never reach InfluxDB.
+ *
+ * <h2>Variants</h2>
+ * {@link Builder#clientAuth(ClientAuth)} asks for a client certificate without requiring one, or not at all (a
+ * plain TLS terminator); {@link Builder#allowPaths(String...)} forwards only some paths, like influxdb-relay
+ * ({@code allowPaths("/write")}); {@link #reloadServerCertificate(TestCertificate)} swaps the certificate under a
+ * running proxy; {@link #accessLog()} tells which client certificate each request came with.
  *
  * <pre>{@code
  * try (InfluxServer influx = InfluxServer.start(); MtlsProxy proxy = MtlsProxy.start(influx)) {
@@ -42,25 +53,56 @@ import java.util.Objects;
  * proxy never closed. {@code toString()} never contains secrets.
  */
 public final class MtlsProxy implements AutoCloseable {
+  /** Whether nginx asks clients for a certificate ({@code ssl_verify_client}). */
+  public enum ClientAuth {
+    /** {@code on}: a certificate from {@link #clientCa()} is required; without one, 400. The default. */
+    REQUIRED("on"),
+    /** {@code optional}: nginx asks for one and accepts requests without; one from another CA still gets 400. */
+    OPTIONAL("optional"),
+    /** {@code off}: nginx never asks; a plain TLS terminator. */
+    NONE("off");
+
+    private final String directive;
+
+    ClientAuth(String directive) {
+      this.directive = directive;
+    }
+  }
+
   private static final int LOG_LINES = 30;
   private static final int START_ATTEMPTS = 5;
+  private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9/_.-]*");
 
   private final InfluxServer upstream;
+  private final URI upstreamUrl;
+  private final TestCertificate upstreamCa;
+  private final ClientAuth clientAuth;
+  private final List<String> allowPaths;
+  private final Path executable;
+  private final Duration startTimeout;
   private final Path dir;
   private final Path log;
-  private final TestCertificate serverCa;
-  private final TestCertificate serverCertificate;
+  private final Path accessLog;
   private final TestCertificate clientCa;
   private final Path serverCaPem;
   private final Path clientCaPem;
+  private volatile TestCertificate serverCa;
+  private volatile TestCertificate serverCertificate;
   private ManagedProcess process;
   private int port;
   private volatile boolean closed;
 
-  private MtlsProxy(Builder builder, Path dir) {
+  private MtlsProxy(Builder builder, Path dir, Path executable) {
     this.upstream = builder.upstream;
+    this.upstreamUrl = upstream != null ? URI.create(upstream.url()) : builder.upstreamUrl;
+    this.upstreamCa = upstream != null ? (upstream.httpsEnabled() ? upstream.ca() : null) : builder.upstreamCa;
+    this.clientAuth = builder.clientAuth;
+    this.allowPaths = List.copyOf(builder.allowPaths);
+    this.executable = executable;
+    this.startTimeout = builder.startTimeout;
     this.dir = dir;
     this.log = dir.resolve("nginx.log");
+    this.accessLog = dir.resolve("access.log");
     this.serverCa = builder.serverCa != null ? builder.serverCa : TestCertificate.newRootCa("secureinflux test nginx CA");
     this.serverCertificate = builder.serverCertificate != null
         ? builder.serverCertificate
@@ -71,7 +113,7 @@ public final class MtlsProxy implements AutoCloseable {
     this.clientCaPem = clientCa.writeCertificatePem(dir.resolve("client-ca.pem"));
   }
 
-  /** A builder; {@link Builder#upstream(InfluxServer)} is required. */
+  /** A builder; {@link Builder#upstream(InfluxServer)} (or an upstream URL) is required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -92,9 +134,27 @@ public final class MtlsProxy implements AutoCloseable {
     return port;
   }
 
-  /** The InfluxDB server requests are proxied to. */
+  /**
+   * The InfluxDB server requests are proxied to.
+   *
+   * @throws IllegalStateException if the proxy was built with an upstream URL instead
+   */
   public InfluxServer upstream() {
+    if (upstream == null) {
+      throw new IllegalStateException("upstream() has no value: this MtlsProxy forwards to " + upstreamUrl
+          + ", not to an InfluxServer; use upstreamUrl()");
+    }
     return upstream;
+  }
+
+  /** The URL requests are proxied to: the {@link InfluxServer}'s, or the one given to the builder. */
+  public String upstreamUrl() {
+    return upstreamUrl.toString();
+  }
+
+  /** Whether and how nginx asks for client certificates; default {@link ClientAuth#REQUIRED}. */
+  public ClientAuth clientAuth() {
+    return clientAuth;
   }
 
   /** The root CA that issued nginx's server certificate: clients trust this. */
@@ -102,12 +162,12 @@ public final class MtlsProxy implements AutoCloseable {
     return serverCa;
   }
 
-  /** {@link #serverCa()} as a PEM file. */
+  /** {@link #serverCa()} as a PEM file (rewritten when a reload brings a new CA). */
   public Path serverCaPem() {
     return serverCaPem;
   }
 
-  /** The certificate nginx presents (SANs localhost, 127.0.0.1, ::1 unless one was given). */
+  /** The certificate nginx presents (SANs localhost, 127.0.0.1, ::1 unless one was given or reloaded). */
   public TestCertificate serverCertificate() {
     return serverCertificate;
   }
@@ -159,6 +219,66 @@ public final class MtlsProxy implements AutoCloseable {
     return ManagedProcess.tail(log, LOG_LINES);
   }
 
+  /**
+   * Every request nginx logged since {@link Builder#start()} returned (the readiness probe is left out), oldest
+   * first, with the client certificate each came with. nginx writes a request's line just after sending its
+   * response, so a test that has just read a response may have to poll for the line.
+   *
+   * @throws IllegalStateException if the proxy is closed
+   */
+  public List<AccessLogEntry> accessLog() {
+    requireOpen("accessLog()");
+    try {
+      List<AccessLogEntry> out = new ArrayList<>();
+      for (String line : Files.readAllLines(accessLog, StandardCharsets.UTF_8)) {
+        out.add(AccessLogEntry.parse(line));
+      }
+      return List.copyOf(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read nginx access log " + accessLog, e);
+    }
+  }
+
+  /**
+   * Like {@link #reloadServerCertificate(TestCertificate, TestCertificate)} with a certificate issued under the
+   * current {@link #serverCa()}, so clients that trust it carry on.
+   *
+   * @throws IllegalArgumentException if {@code certificate} was not issued under {@link #serverCa()}
+   */
+  public void reloadServerCertificate(TestCertificate certificate) {
+    Objects.requireNonNull(certificate, "certificate == null");
+    reloadServerCertificate(certificate, serverCa);
+  }
+
+  /**
+   * Writes {@code certificate} (and {@code ca} to {@link #serverCaPem()}) over the running proxy's files, runs
+   * {@code nginx -s reload} (HUP), and returns once the old worker processes have exited and a new TLS connection
+   * gets the new certificate (within the builder's start timeout), so from then on every new connection gets it.
+   * The port and master process stay; requests in flight on the old workers finish first (cut after 10 s,
+   * {@code worker_shutdown_timeout}).
+   *
+   * @throws IllegalArgumentException if {@code certificate} was not issued under {@code ca}
+   * @throws IllegalStateException if the proxy is closed or not running
+   * @throws TestkitException if nginx refuses the reload or still serves the old certificate in time (quotes its
+   *     log)
+   */
+  public synchronized void reloadServerCertificate(TestCertificate certificate, TestCertificate ca) {
+    Objects.requireNonNull(certificate, "certificate == null");
+    Objects.requireNonNull(ca, "ca == null");
+    checkIssuedUnder(certificate, ca);
+    requireOpen("reloadServerCertificate()");
+    if (!process.isAlive()) {
+      throw new IllegalStateException(this + " is not running: nginx exited; last log lines:\n" + logTail());
+    }
+    List<ProcessHandle> oldWorkers = ProcessHandle.of(process.pid()).map(m -> m.children().toList()).orElse(List.of());
+    writeServerCertificate(certificate);
+    ca.writeCertificatePem(serverCaPem);
+    NginxControl.reload(executable, dir, configFile(), log);
+    NginxControl.awaitCertificate(port, certificate.certificate(), oldWorkers, startTimeout, log);
+    serverCertificate = certificate;
+    serverCa = ca;
+  }
+
   /** Stops nginx (TERM, then KILL after 10 s; workers too) and deletes {@link #tempDir()}. Idempotent. */
   @Override
   public synchronized void close() {
@@ -179,28 +299,35 @@ public final class MtlsProxy implements AutoCloseable {
   /** Format unspecified; never contains secrets. */
   @Override
   public String toString() {
-    return "MtlsProxy[" + (port == 0 ? "not started" : url()) + " -> " + upstream.url() + (closed ? ", closed" : "")
+    return "MtlsProxy[" + (port == 0 ? "not started" : url()) + " -> " + upstreamUrl + (closed ? ", closed" : "")
         + "]";
   }
 
-  private void launch(Path nginx, Duration timeout) throws IOException {
-    serverCertificate.writeChainPem(dir.resolve("server.pem"));
-    serverCertificate.writePrivateKeyPem(dir.resolve("server-key.pem"));
+  private void launch() throws IOException {
+    writeServerCertificate(serverCertificate);
     Files.createDirectories(dir.resolve("tmp"));
-    Path upstreamCa = upstream.httpsEnabled() ? upstream.caPem() : null;
+    Path upstreamCaPem = upstreamCa != null ? upstreamCa.writeCertificatePem(dir.resolve("upstream-ca.pem")) : null;
     TestCertificate prober = newClientCertificate("secureinflux testkit readiness probe");
-    HttpClient http = Http.client(TestTls.clientContext(serverCa, prober));
+    HttpClient http = Http.client(ExactTrust.context(serverCertificate.certificate(),
+        prober.keyPair().getPrivate(), prober.chain()));
     for (int attempt = 1; ; attempt++) {
       port = FreePorts.pick();
       Path config = configFile();
-      Files.writeString(config, NginxConfig.render(dir, port, runsAsRoot(), upstream.port(), upstreamCa),
-          StandardCharsets.UTF_8);
-      process = ManagedProcess.start("nginx", List.of(nginx.toString(), "-p", dir.toString(), "-c",
+      Files.writeString(config, NginxConfig.render(dir, port, runsAsRoot(), upstreamUrl.getPort(), upstreamCaPem,
+          clientAuth.directive, allowPaths), StandardCharsets.UTF_8);
+      process = ManagedProcess.start("nginx", List.of(executable.toString(), "-p", dir.toString(), "-c",
           config.toString(), "-e", log.toString(), "-g", "daemon off; master_process on;"), dir, log);
       URI ping = URI.create(url() + "/ping");
-      Readiness.Outcome outcome = Readiness.await(process, () -> Http.probe(http, ping), "204",
-          "GET " + ping + " (with a client certificate, through to " + upstream.url() + ")", log, timeout);
+      ManagedProcess started = process;
+      Supplier<String> probe = () -> Http.probe(http, ping, started::isAlive);
+      // Through to an InfluxServer, /ping must answer 204; any other upstream, any status from nginx will do.
+      Readiness.Outcome outcome = upstream != null
+          ? Readiness.await(started, probe, "204",
+              "GET " + ping + " (with a client certificate, through to " + upstreamUrl + ")", log, startTimeout)
+          : Readiness.await(started, probe, s -> s.matches("\\d{3}"), "an HTTP status",
+              "GET " + ping + " (with a client certificate)", log, startTimeout);
       if (outcome == Readiness.Outcome.READY) {
+        Files.write(accessLog, new byte[0]); // nginx appends (O_APPEND): the next line lands at the start
         return;
       }
       process.stop();
@@ -208,6 +335,25 @@ public final class MtlsProxy implements AutoCloseable {
         throw new ServerStartException("nginx could not bind a free port on 127.0.0.1 in " + START_ATTEMPTS
             + " attempts; last log lines:\n" + logTail());
       }
+    }
+  }
+
+  private void writeServerCertificate(TestCertificate certificate) {
+    certificate.writeChainPem(dir.resolve("server.pem"));
+    certificate.writePrivateKeyPem(dir.resolve("server-key.pem"));
+  }
+
+  private void requireOpen(String method) {
+    if (closed) {
+      throw new IllegalStateException(this + " is closed: " + method + " needs an open proxy");
+    }
+  }
+
+  private static void checkIssuedUnder(TestCertificate certificate, TestCertificate ca) {
+    if (!certificate.chainWithRoot().contains(ca.certificate())) {
+      throw new IllegalArgumentException("serverCertificate " + certificate.certificate().getSubjectX500Principal()
+          + " was not issued under ca " + ca.certificate().getSubjectX500Principal()
+          + ": issue it with TestCertificate.builder().issuer(ca)");
     }
   }
 
@@ -220,11 +366,16 @@ public final class MtlsProxy implements AutoCloseable {
   }
 
   /**
-   * Configures and starts an {@link MtlsProxy}. Defaults: a fresh server CA and localhost certificate, a fresh
-   * client CA, {@code nginx} from {@code PATH} or {@code /usr/sbin/nginx}, 30 s start timeout. Not thread-safe.
+   * Configures and starts an {@link MtlsProxy}. Defaults: client certificates required, every path proxied, a
+   * fresh server CA and localhost certificate, a fresh client CA, {@code nginx} from {@code PATH} or
+   * {@code /usr/sbin/nginx}, 30 s start timeout. Not thread-safe.
    */
   public static final class Builder {
     private InfluxServer upstream;
+    private URI upstreamUrl;
+    private TestCertificate upstreamCa;
+    private ClientAuth clientAuth = ClientAuth.REQUIRED;
+    private List<String> allowPaths = List.of();
     private TestCertificate serverCertificate;
     private TestCertificate serverCa;
     private TestCertificate clientCa;
@@ -233,9 +384,69 @@ public final class MtlsProxy implements AutoCloseable {
 
     private Builder() {}
 
-    /** The running InfluxDB server to proxy to (HTTPS or plain HTTP); required. */
+    /**
+     * The running InfluxDB server to proxy to (HTTPS or plain HTTP); this or an upstream URL is required. The
+     * proxy is ready once {@code /ping} answers 204 through it.
+     */
     public Builder upstream(InfluxServer upstream) {
       this.upstream = Objects.requireNonNull(upstream, "upstream == null");
+      this.upstreamUrl = null;
+      this.upstreamCa = null;
+      return this;
+    }
+
+    /**
+     * A plain-HTTP loopback server to proxy to instead of an {@link InfluxServer}: {@code http://127.0.0.1:PORT}
+     * or {@code http://localhost:PORT} (always reached on 127.0.0.1). The proxy is ready once nginx answers
+     * {@code /ping} with any status.
+     *
+     * @throws IllegalArgumentException if {@code url} is not such a URL
+     */
+    public Builder upstream(String url) {
+      this.upstreamUrl = NginxControl.loopbackUrl(url, "http");
+      this.upstreamCa = null;
+      this.upstream = null;
+      return this;
+    }
+
+    /**
+     * An HTTPS loopback server to proxy to instead of an {@link InfluxServer}: {@code https://localhost:PORT} (or
+     * {@code 127.0.0.1}), reached on 127.0.0.1 and verified as {@code localhost} against {@code ca}.
+     *
+     * @throws IllegalArgumentException if {@code url} is not such a URL
+     */
+    public Builder upstream(String url, TestCertificate ca) {
+      Objects.requireNonNull(ca, "ca == null");
+      this.upstreamUrl = NginxControl.loopbackUrl(url, "https");
+      this.upstreamCa = ca;
+      this.upstream = null;
+      return this;
+    }
+
+    /** Whether nginx asks for client certificates; default {@link ClientAuth#REQUIRED}. */
+    public Builder clientAuth(ClientAuth mode) {
+      this.clientAuth = Objects.requireNonNull(mode, "mode == null");
+      return this;
+    }
+
+    /**
+     * Forwards only these exact paths (query strings allowed), plus {@code /ping}, which the readiness probe needs
+     * and influxdb-relay answers too; every other path gets 404 with a JSON {@code error}. Default: every path.
+     * {@code allowPaths("/write")} behaves like influxdb-relay, which never relays {@code /query}.
+     *
+     * @throws IllegalArgumentException if a path does not start with {@code /} or holds characters other than
+     *     letters, digits and {@code /_.-}
+     */
+    public Builder allowPaths(String... paths) {
+      Objects.requireNonNull(paths, "paths == null");
+      List<String> copy = List.of(paths.clone()); // Defensive copy; List.of refuses null elements.
+      for (String path : copy) {
+        if (!SAFE_PATH.matcher(path).matches()) {
+          throw new IllegalArgumentException("allowPaths: " + path + " must start with / and hold only letters, "
+              + "digits and /_.-");
+        }
+      }
+      this.allowPaths = copy;
       return this;
     }
 
@@ -264,11 +475,7 @@ public final class MtlsProxy implements AutoCloseable {
     public Builder serverCertificate(TestCertificate certificate, TestCertificate ca) {
       Objects.requireNonNull(certificate, "certificate == null");
       Objects.requireNonNull(ca, "ca == null");
-      if (!certificate.chainWithRoot().contains(ca.certificate())) {
-        throw new IllegalArgumentException("serverCertificate " + certificate.certificate().getSubjectX500Principal()
-            + " was not issued under ca " + ca.certificate().getSubjectX500Principal()
-            + ": issue it with TestCertificate.builder().issuer(ca)");
-      }
+      checkIssuedUnder(certificate, ca);
       this.serverCertificate = certificate;
       this.serverCa = ca;
       return this;
@@ -280,7 +487,10 @@ public final class MtlsProxy implements AutoCloseable {
       return this;
     }
 
-    /** How long to wait for {@code /ping} through the proxy to answer 204; default 30 s. */
+    /**
+     * How long to wait for {@code /ping} through the proxy to answer, and for a reload to take effect; default
+     * 30 s.
+     */
     public Builder startTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout == null");
       if (timeout.isNegative() || timeout.isZero()) {
@@ -291,17 +501,19 @@ public final class MtlsProxy implements AutoCloseable {
     }
 
     /**
-     * Starts nginx and waits until {@code /ping} answers 204 through it with a client certificate.
+     * Starts nginx and waits until {@code /ping} answers through it with a client certificate (204 from an
+     * {@link InfluxServer}, any status from an upstream URL).
      *
-     * @throws IllegalStateException if no upstream was given, or it is not running
+     * @throws IllegalStateException if no upstream was given, or the {@link InfluxServer} is not running
      * @throws ExecutableNotFoundException if {@code nginx} is not installed (names the Debian package)
      * @throws ServerStartException if it exits or does not answer in time (quotes its log)
      */
     public MtlsProxy start() {
-      if (upstream == null) {
-        throw new IllegalStateException("upstream(InfluxServer) is required: the proxy needs a server to forward to");
+      if (upstream == null && upstreamUrl == null) {
+        throw new IllegalStateException("upstream(InfluxServer) is required (or upstream(url) for another loopback "
+            + "server): the proxy needs a server to forward to");
       }
-      if (!upstream.isRunning()) {
+      if (upstream != null && !upstream.isRunning()) {
         throw new IllegalStateException("upstream " + upstream + " is not running: start it before the proxy");
       }
       Path nginx = executable != null
@@ -315,14 +527,14 @@ public final class MtlsProxy implements AutoCloseable {
       }
       MtlsProxy proxy;
       try {
-        proxy = new MtlsProxy(this, dir);
+        proxy = new MtlsProxy(this, dir, nginx);
       } catch (RuntimeException | Error e) {
         ManagedProcess.deleteTree(dir);
         throw e;
       }
       Reaper.register(proxy);
       try {
-        proxy.launch(nginx, startTimeout);
+        proxy.launch();
         return proxy;
       } catch (IOException e) {
         proxy.close();

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -105,14 +106,17 @@ class InfluxServerIT {
     assertTrue(response.body().contains("[\"admin\",true]"), response.body());
   }
 
-  private static String jwt(String user, char[] secret) throws Exception {
+  static String jwt(String user, char[] secret) throws Exception {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     long exp = System.currentTimeMillis() / 1000 + 300;
     String signingInput = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
         + "." + b64.encodeToString(("{\"username\":\"" + user + "\",\"exp\":" + exp + "}")
         .getBytes(StandardCharsets.UTF_8));
     Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(new String(secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    byte[] key = new String(secret).getBytes(StandardCharsets.UTF_8);
+    // SecretKeySpec refuses an empty key; HMAC pads short keys with zeros to its 64-byte block, so 64 zero bytes
+    // sign exactly as the empty key does (what a server with shared-secret = "" would check against).
+    mac.init(new SecretKeySpec(key.length == 0 ? new byte[64] : key, "HmacSHA256"));
     return signingInput + "." + b64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
   }
 
@@ -131,6 +135,70 @@ class InfluxServerIT {
         "Bearer " + jwt(server.adminUser(), "some-other-secret-of-enough-length-000".toCharArray()));
     assertEquals(401, response.statusCode());
     assertTrue(response.body().contains("signature is invalid"), response.body());
+  }
+
+  @Test
+  void query_jwtSignedWithEmptyKey_refused401SignatureInvalid() throws Exception {
+    InfluxServer server = INFLUX.server();
+    HttpResponse<String> response = post(client(server), server, "SHOW DATABASES",
+        "Bearer " + jwt(server.adminUser(), new char[0]));
+    assertEquals(401, response.statusCode());
+    assertEquals("{\"error\":\"signature is invalid\"}\n", response.body());
+  }
+
+  @Test
+  void query_withoutCredentials_answers401WithBasicChallenge() throws Exception {
+    InfluxServer server = INFLUX.server();
+    HttpResponse<String> response = post(client(server), server, "SHOW DATABASES", null);
+    assertEquals(401, response.statusCode());
+    assertEquals("{\"error\":\"unable to parse authentication credentials\"}\n", response.body());
+    assertEquals("Basic realm=\"InfluxDB\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
+    HttpResponse<String> wrong = post(client(server), server, "SHOW DATABASES", basic("admin", "wrong".toCharArray()));
+    assertEquals("{\"error\":\"authorization failed\"}\n", wrong.body());
+  }
+
+  @Test
+  void ping_andRefusals_carryVersionAndBuildHeaders() throws Exception {
+    InfluxServer server = INFLUX.server();
+    HttpResponse<Void> ping = client(server).send(
+        HttpRequest.newBuilder(URI.create(server.url() + "/ping")).build(), HttpResponse.BodyHandlers.discarding());
+    HttpResponse<String> refused = post(client(server), server, "SHOW DATABASES", null);
+    for (HttpResponse<?> response : List.of(ping, refused)) {
+      String version = response.headers().firstValue("X-Influxdb-Version").orElse("");
+      assertTrue(version.matches("1\\.\\d+\\.\\d+.*"), "X-Influxdb-Version: " + version);
+      assertEquals("OSS", response.headers().firstValue("X-Influxdb-Build").orElse(""));
+    }
+  }
+
+  private static HttpResponse<String> get(InfluxServer server, String path) throws Exception {
+    return client(server).send(HttpRequest.newBuilder(URI.create(server.url() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void debugVars_unauthenticatedWithAuthOn_answers200() throws Exception {
+    InfluxServer server = INFLUX.server();
+    HttpResponse<String> response = get(server, "/debug/vars");
+    assertEquals(200, response.statusCode());
+    assertTrue(response.body().contains("\"cmdline\": ["), response.body());
+    assertTrue(response.body().contains("\"-config\",\"" + server.configFile() + "\""), response.body());
+  }
+
+  @Test
+  void debugRequests_unauthenticatedWithAuthOn_answers200() throws Exception {
+    HttpResponse<String> response = get(INFLUX.server(), "/debug/requests?seconds=1");
+    assertEquals(200, response.statusCode());
+    assertTrue(response.body().startsWith("{"), response.body());
+  }
+
+  @Test
+  void debugPprof_pprofOffByDefault_answers404() throws Exception {
+    InfluxServer server = INFLUX.server();
+    assertFalse(server.debugEndpointsEnabled());
+    assertTrue(Files.readString(server.configFile()).contains("pprof-enabled = false"));
+    HttpResponse<String> response = get(server, "/debug/pprof/");
+    assertEquals(404, response.statusCode());
+    assertEquals("404 page not found\n", response.body());
   }
 
   @Test

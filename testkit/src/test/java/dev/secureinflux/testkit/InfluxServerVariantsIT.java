@@ -14,7 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import dev.secureinflux.testkit.internal.FreePorts;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,5 +159,96 @@ class InfluxServerVariantsIT {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> InfluxServer.builder().startTimeout(Duration.ZERO));
     assertTrue(e.getMessage().contains("startTimeout must be positive"), e.getMessage());
+  }
+
+  @Test
+  void port_fixed_listensThere() throws Exception {
+    int port = FreePorts.pick();
+    try (InfluxServer server = InfluxServer.builder().https(false).port(port).start()) {
+      assertEquals(port, server.port());
+      assertEquals("http://127.0.0.1:" + port, server.url());
+      assertEquals(204, PLAIN.send(HttpRequest.newBuilder(URI.create(server.url() + "/ping")).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+  }
+
+  @Test
+  void port_taken_throwsNamingPortWithoutRetrying() throws Exception {
+    try (ServerSocket squatter = new ServerSocket()) {
+      squatter.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0));
+      int port = squatter.getLocalPort();
+      ServerStartException e = assertThrows(ServerStartException.class,
+          () -> InfluxServer.builder().https(false).port(port).start());
+      assertTrue(e.getMessage().startsWith("influxd could not bind 127.0.0.1:" + port + " (Builder.port(" + port
+          + ")): another process holds it"), e.getMessage());
+      assertTrue(e.getMessage().contains("address already in use"), e.getMessage());
+    }
+  }
+
+  @Test
+  void port_outOfRange_throws() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> InfluxServer.builder().port(65536));
+    assertEquals("port must be 0 (any free port) or 1..65535: 65536", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> InfluxServer.builder().port(-1));
+  }
+
+  @Test
+  void start_givenExpiredServerCertificate_startsAndAnswersItsOwnChannel() {
+    TestCertificate root = TestCertificate.newRootCa("Expired Leaf Root");
+    Instant now = Instant.now();
+    TestCertificate leaf = TestCertificate.builder().issuer(root).localhostServer()
+        .validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))).build();
+    try (InfluxServer server = InfluxServer.builder().serverCertificate(leaf, root)
+        .startTimeout(Duration.ofSeconds(10)).start()) {
+      assertTrue(server.isRunning());
+      assertTrue(server.query("SHOW USERS").contains("[\"admin\",true]"));
+    }
+  }
+
+  @Test
+  void start_givenServerCertificateWithoutSan_startsAndAnswersItsOwnChannel() {
+    TestCertificate root = TestCertificate.newRootCa("No SAN Root");
+    TestCertificate leaf = TestCertificate.builder().issuer(root).commonName("localhost").serverAuth().build();
+    try (InfluxServer server = InfluxServer.builder().serverCertificate(leaf, root)
+        .startTimeout(Duration.ofSeconds(10)).start()) {
+      assertTrue(server.query("SHOW USERS").contains("[\"admin\",true]"));
+    }
+  }
+
+  @Test
+  void serverCertificateValidity_notAfterBeforeNotBefore_throws() {
+    Instant now = Instant.parse("2030-01-01T00:00:00Z");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> InfluxServer.builder().serverCertificateValidity(now, now));
+    assertEquals("serverCertificateValidity: notAfter 2030-01-01T00:00:00Z must be after notBefore "
+        + "2030-01-01T00:00:00Z", e.getMessage());
+  }
+
+  @Test
+  void ca_leafCertificate_throws() {
+    TestCertificate root = TestCertificate.newRootCa("Root C");
+    TestCertificate leaf = TestCertificate.builder().issuer(root).localhostServer().build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InfluxServer.builder().ca(leaf));
+    assertEquals("ca CN=localhost, O=secureinflux tests is not a CA certificate: build it with "
+        + "TestCertificate.builder().ca()", e.getMessage());
+  }
+
+  @Test
+  void start_serverCertificateAndCa_throwsNamingBoth() {
+    TestCertificate root = TestCertificate.newRootCa("Root D");
+    TestCertificate leaf = TestCertificate.builder().issuer(root).localhostServer().build();
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> InfluxServer.builder().serverCertificate(leaf, root).ca(root).start());
+    assertEquals("serverCertificate() and ca() cannot be used together: ca() configures the generated "
+        + "certificate, serverCertificate() replaces it", e.getMessage());
+  }
+
+  @Test
+  void start_httpsOffWithCertificateValidity_throws() {
+    Instant now = Instant.now();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> InfluxServer.builder().https(false)
+        .serverCertificateValidity(now, now.plus(Duration.ofDays(1))).start());
+    assertEquals("serverCertificateValidity() and https(false) cannot be used together", e.getMessage());
   }
 }

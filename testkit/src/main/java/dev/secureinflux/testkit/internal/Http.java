@@ -12,6 +12,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLContext;
 
 /** Small JDK HTTP calls the servers use on themselves: readiness probes and admin statements. */
@@ -31,16 +36,29 @@ public final class Http {
     return builder.build();
   }
 
-  /** GET {@code uri}; the status code, or the exception text if it did not answer. */
-  public static String probe(HttpClient client, URI uri) {
-    try {
-      HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
-      return Integer.toString(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
-    } catch (IOException e) {
-      return e.toString();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return e.toString();
+  /**
+   * GET {@code uri}; the status code, or the exception text if it did not answer within 5 s. Gives up early once
+   * {@code alive} turns false, so a listener that accepts but never answers (another process on the port) does not
+   * hold the caller after the server it waits for has exited.
+   */
+  public static String probe(HttpClient client, URI uri, BooleanSupplier alive) {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
+    CompletableFuture<HttpResponse<Void>> answer = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+    while (true) {
+      try {
+        return Integer.toString(answer.get(100, TimeUnit.MILLISECONDS).statusCode());
+      } catch (TimeoutException e) {
+        if (!alive.getAsBoolean()) {
+          answer.cancel(true);
+          return "no answer: the process exited";
+        }
+      } catch (ExecutionException e) {
+        return String.valueOf(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        answer.cancel(true);
+        return e.toString();
+      }
     }
   }
 

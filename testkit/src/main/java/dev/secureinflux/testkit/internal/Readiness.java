@@ -3,6 +3,7 @@ package dev.secureinflux.testkit.internal;
 import dev.secureinflux.testkit.ServerStartException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Waits until a freshly started server answers its probe, dies, or runs out of time. */
@@ -28,6 +29,15 @@ public final class Readiness {
    */
   public static Outcome await(ManagedProcess process, Supplier<String> probe, String expected, String what,
       java.nio.file.Path log, Duration timeout) {
+    return await(process, probe, expected::equals, expected, what, log, timeout);
+  }
+
+  /**
+   * Like {@link #await(ManagedProcess, Supplier, String, String, java.nio.file.Path, Duration)}, for any answer
+   * {@code ready} accepts; {@code expected} describes it in messages.
+   */
+  public static Outcome await(ManagedProcess process, Supplier<String> probe, Predicate<String> ready,
+      String expected, String what, java.nio.file.Path log, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "(not probed yet)";
     while (true) {
@@ -40,7 +50,7 @@ public final class Readiness {
             + "; log " + log + ", last lines:\n" + tail);
       }
       last = probe.get();
-      if (last.equals(expected)) {
+      if (ready.test(last)) {
         return Outcome.READY;
       }
       if (System.nanoTime() - deadline > 0) {

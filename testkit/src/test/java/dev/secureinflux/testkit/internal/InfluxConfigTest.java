@@ -43,4 +43,12 @@ class InfluxConfigTest {
         () -> InfluxConfig.quote("secret\nvalue"));
     assertEquals("control character at index 6 cannot go into the influxd config", e.getMessage());
   }
+
+  @Test
+  void render_pprof_setsPprofEnabled() {
+    assertTrue(InfluxConfig.render(Path.of("/t"), 1, 2, null, null, true, new char[0], true)
+        .contains("  pprof-enabled = true\n"));
+    assertTrue(InfluxConfig.render(Path.of("/t"), 1, 2, null, null, true, new char[0])
+        .contains("  pprof-enabled = false\n"));
+  }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NginxConfigTest {
@@ -36,5 +37,44 @@ class NginxConfigTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> NginxConfig.q(Path.of("/tmp/a$b")));
     assertEquals("path /tmp/a$b has a character nginx config cannot hold at index 6", e.getMessage());
+  }
+
+  @Test
+  void render_verifyClientOff_hasNoClientCa() {
+    String text = NginxConfig.render(Path.of("/p"), 1, false, 2, null, "off", List.of());
+    assertTrue(text.contains("    ssl_verify_client off;\n"), text);
+    assertFalse(text.contains("ssl_client_certificate"), text);
+  }
+
+  @Test
+  void render_verifyClientOptional_keepsClientCa() {
+    String text = NginxConfig.render(Path.of("/p"), 1, false, 2, null, "optional", List.of());
+    assertTrue(text.contains("    ssl_client_certificate \"/p/client-ca.pem\";\n    ssl_verify_client optional;\n"),
+        text);
+  }
+
+  @Test
+  void render_allowPaths_proxiesPingAndThoseOnlyElse404() {
+    String text = NginxConfig.render(Path.of("/p"), 1, false, 8086, Path.of("/i/ca.pem"), "on", List.of("/write"));
+    assertTrue(text.contains("    location = /ping {\n      proxy_pass https://127.0.0.1:8086;\n"), text);
+    assertTrue(text.contains("    location = /write {\n      proxy_pass https://127.0.0.1:8086;\n"), text);
+    assertTrue(text.contains("    location / {\n      default_type application/json;\n      return 404 "
+        + "'{\"error\":\"not found: this proxy forwards only /ping and /write\"}';\n    }\n"), text);
+    assertEquals(2, text.split("proxy_pass ", -1).length - 1, text);
+  }
+
+  @Test
+  void render_allowPathsWithPing_listsPingOnce() {
+    String text = NginxConfig.render(Path.of("/p"), 1, false, 2, null, "on", List.of("/ping", "/write"));
+    assertEquals(1, text.split("location = /ping ", -1).length - 1, text);
+  }
+
+  @Test
+  void render_accessLog_tabSeparatedClientCertificateFields() {
+    String text = NginxConfig.render(Path.of("/p"), 1, false, 2, null);
+    assertTrue(text.contains("  log_format secureinflux '$msec\\t$request_method\\t$uri\\t$status\\t"
+        + "$ssl_client_verify\\t$ssl_client_s_dn\\t$ssl_client_serial';\n"), text);
+    assertTrue(text.contains("  access_log \"/p/access.log\" secureinflux;\n"), text);
+    assertFalse(text.contains("$request_uri"), text);
   }
 }
