@@ -81,12 +81,15 @@ final class Clients {
   /**
    * OkHttp with a JDK {@code SSLContext} trusting exactly the CA file and, for mutual TLS, holding the PEM chain and
    * PKCS#8 key: {@code CertificateFactory}, {@code KeyStore}, {@code TrustManagerFactory},
-   * {@code KeyManagerFactory}, all with the JDK's default algorithms.
+   * {@code KeyManagerFactory}, all with the JDK's default types and algorithms (PKCS12 key stores, PKIX trust,
+   * SunX509 keys), as the JDK's documentation shows. A PKCS12 store encrypts the key in {@code setKeyEntry} and
+   * {@code KeyManagerFactory.init} decrypts it again (PBES2, 10,000 iterations each), even in memory: about 7 ms
+   * of this client's build, warm (a JKS store takes 0.3 ms for the same two steps).
    */
   static OkHttpClient.Builder bareOkHttp(Endpoint endpoint) {
     try {
       CertificateFactory x509 = CertificateFactory.getInstance("X.509");
-      KeyStore trust = KeyStore.getInstance("PKCS12");
+      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);
       int i = 0;
       for (Certificate ca : certificates(x509, endpoint.caPem())) {
@@ -101,7 +104,7 @@ final class Clients {
         PrivateKey key = KeyFactory.getInstance(chain.get(0).getPublicKey().getAlgorithm())
             .generatePrivate(new PKCS8EncodedKeySpec(pemBody(endpoint.keyPem())));
         char[] storePassword = "in-memory".toCharArray();
-        KeyStore keys = KeyStore.getInstance("PKCS12");
+        KeyStore keys = KeyStore.getInstance(KeyStore.getDefaultType());
         keys.load(null, null);
         keys.setKeyEntry("client", key, storePassword, chain.toArray(new Certificate[0]));
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
