@@ -20,12 +20,22 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     Loopback.install(); // Before anything looks a name up.
-    Settings s = Settings.parse(args);
+    Settings s;
+    try {
+      s = Settings.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println("usage: java -jar benchmarks/target/benchmarks.jar [smoke] [key=value ...]");
+      System.exit(2);
+      return;
+    }
     long start = System.nanoTime();
     OUT.println("secureinflux benchmarks, " + Instant.now() + "; " + System.getProperty("java.vm.name") + " "
         + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
         + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
     OUT.println(s.describe());
+    OUT.printf(Locale.ROOT, "estimated run time: about %d min %02d s%n", s.estimatedSeconds() / 60,
+        s.estimatedSeconds() % 60);
     Report report = new Report(OUT);
     boolean influx = s.runs("write") || s.runs("query");
     try (Servers servers = Servers.start(s.runs("handshakes"), influx)) {

@@ -112,6 +112,36 @@ record Settings(Set<String> sections, int rounds, Duration run, Duration warmup,
         memorySamples);
   }
 
+  /**
+   * A rough run time in seconds from the settings: the timed runs plus about 2 s per JMH fork and 1.5 to 3 s per
+   * other fresh JVM; server start-up and a busy machine add to it.
+   */
+  long estimatedSeconds() {
+    double total = 0;
+    double perFigure = 3 * seconds(warmup) + rounds * 3 * seconds(run);
+    if (runs("write")) {
+      total += 8 * perFigure; // 4 servers x 1 and 4 threads.
+    }
+    if (runs("query")) {
+      total += 4 * perFigure;
+    }
+    if (runs("handshakes")) {
+      total += 4 * (handshakeRequests * 0.0003 + resumeRequests * 0.005);
+    }
+    if (runs("build")) {
+      total += jmhRounds * 3 * ((jmhWarmup + jmhMeasure) * seconds(jmhIteration) + 2) + coldSamples * 3 * 1.5
+          + 8 * 1.5;
+    }
+    if (runs("memory")) {
+      total += 2 * memorySamples * 3 * (1 + memoryClients * 0.02);
+    }
+    return Math.round(total);
+  }
+
+  private static double seconds(Duration d) {
+    return d.toMillis() / 1000.0;
+  }
+
   private static String keys() {
     return "only, rounds, run, warmup, handshakeRequests, resumeRequests, jmhRounds, jmhWarmup, jmhMeasure, "
         + "jmhIteration, coldSamples, memoryClients, memorySamples";

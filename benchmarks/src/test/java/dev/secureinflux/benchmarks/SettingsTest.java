@@ -2,6 +2,7 @@ package dev.secureinflux.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Set;
@@ -47,5 +48,12 @@ class SettingsTest {
     assertEquals("argument fast is not smoke or key=value; keys: only, rounds, run, warmup, handshakeRequests, "
         + "resumeRequests, jmhRounds, jmhWarmup, jmhMeasure, jmhIteration, coldSamples, memoryClients, memorySamples",
         assertThrows(IllegalArgumentException.class, () -> Settings.parse("fast")).getMessage());
+  }
+
+  @Test
+  void estimatedSeconds_fullRun_underFifteenMinutes() {
+    long full = Settings.full().estimatedSeconds();
+    assertTrue(full > 8 * 60 && full < 12 * 60, full + " s");
+    assertTrue(Settings.smoke().estimatedSeconds() < 120, Settings.smoke().estimatedSeconds() + " s");
   }
 }
