@@ -39,7 +39,10 @@ import java.util.regex.Pattern;
  * {@link Builder#clientAuth(ClientAuth)} asks for a client certificate without requiring one, or not at all (a
  * plain TLS terminator); {@link Builder#allowPaths(String...)} forwards only some paths, like influxdb-relay
  * ({@code allowPaths("/write")}); {@link #reloadServerCertificate(TestCertificate)} swaps the certificate under a
- * running proxy; {@link #accessLog()} tells which client certificate each request came with.
+ * running proxy; {@link #accessLog()} tells which client certificate each request came with, and over which
+ * connection and TLS handshake (full or resumed). {@link Builder#stub()} makes nginx answer by itself, at once,
+ * with no upstream: a server that costs a client almost nothing, for benchmarks of the client's own cost;
+ * {@link Builder#keepaliveRequests(int)} sets how many requests nginx serves on one connection before closing it.
  *
  * <pre>{@code
  * try (InfluxServer influx = InfluxServer.start(); MtlsProxy proxy = MtlsProxy.start(influx)) {
@@ -78,6 +81,8 @@ public final class MtlsProxy implements AutoCloseable {
   private final TestCertificate upstreamCa;
   private final ClientAuth clientAuth;
   private final List<String> allowPaths;
+  private final boolean stub;
+  private final int keepaliveRequests;
   private final Path executable;
   private final Duration startTimeout;
   private final Path dir;
@@ -98,6 +103,8 @@ public final class MtlsProxy implements AutoCloseable {
     this.upstreamCa = upstream != null ? (upstream.httpsEnabled() ? upstream.ca() : null) : builder.upstreamCa;
     this.clientAuth = builder.clientAuth;
     this.allowPaths = List.copyOf(builder.allowPaths);
+    this.stub = builder.stub;
+    this.keepaliveRequests = builder.keepaliveRequests;
     this.executable = executable;
     this.startTimeout = builder.startTimeout;
     this.dir = dir;
@@ -113,7 +120,7 @@ public final class MtlsProxy implements AutoCloseable {
     this.clientCaPem = clientCa.writeCertificatePem(dir.resolve("client-ca.pem"));
   }
 
-  /** A builder; {@link Builder#upstream(InfluxServer)} (or an upstream URL) is required. */
+  /** A builder; {@link Builder#upstream(InfluxServer)} (or an upstream URL, or {@link Builder#stub()}) is required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -137,9 +144,10 @@ public final class MtlsProxy implements AutoCloseable {
   /**
    * The InfluxDB server requests are proxied to.
    *
-   * @throws IllegalStateException if the proxy was built with an upstream URL instead
+   * @throws IllegalStateException if the proxy was built with an upstream URL instead, or is a {@link Builder#stub()}
    */
   public InfluxServer upstream() {
+    requireUpstream("upstream()");
     if (upstream == null) {
       throw new IllegalStateException("upstream() has no value: this MtlsProxy forwards to " + upstreamUrl
           + ", not to an InfluxServer; use upstreamUrl()");
@@ -147,9 +155,19 @@ public final class MtlsProxy implements AutoCloseable {
     return upstream;
   }
 
-  /** The URL requests are proxied to: the {@link InfluxServer}'s, or the one given to the builder. */
+  /**
+   * The URL requests are proxied to: the {@link InfluxServer}'s, or the one given to the builder.
+   *
+   * @throws IllegalStateException if the proxy is a {@link Builder#stub()}
+   */
   public String upstreamUrl() {
+    requireUpstream("upstreamUrl()");
     return upstreamUrl.toString();
+  }
+
+  /** Whether nginx answers by itself, with no upstream ({@link Builder#stub()}). */
+  public boolean isStub() {
+    return stub;
   }
 
   /** Whether and how nginx asks for client certificates; default {@link ClientAuth#REQUIRED}. */
@@ -299,7 +317,8 @@ public final class MtlsProxy implements AutoCloseable {
   /** Format unspecified; never contains secrets. */
   @Override
   public String toString() {
-    return "MtlsProxy[" + (port == 0 ? "not started" : url()) + " -> " + upstreamUrl + (closed ? ", closed" : "")
+    return "MtlsProxy[" + (port == 0 ? "not started" : url()) + " -> " + (stub ? "stub answers" : upstreamUrl)
+        + (closed ? ", closed" : "")
         + "]";
   }
 
@@ -313,15 +332,20 @@ public final class MtlsProxy implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       port = FreePorts.pick();
       Path config = configFile();
-      Files.writeString(config, NginxConfig.render(dir, port, runsAsRoot(), upstreamUrl.getPort(), upstreamCaPem,
-          clientAuth.directive, allowPaths), StandardCharsets.UTF_8);
+      Files.writeString(config, stub
+          ? NginxConfig.renderStub(dir, port, runsAsRoot(), clientAuth.directive, keepaliveRequests)
+          : NginxConfig.render(dir, port, runsAsRoot(), upstreamUrl.getPort(), upstreamCaPem, clientAuth.directive,
+              allowPaths, keepaliveRequests), StandardCharsets.UTF_8);
       process = ManagedProcess.start("nginx", List.of(executable.toString(), "-p", dir.toString(), "-c",
           config.toString(), "-e", log.toString(), "-g", "daemon off; master_process on;"), dir, log);
       URI ping = URI.create(url() + "/ping");
       ManagedProcess started = process;
       Supplier<String> probe = () -> Http.probe(http, ping, started::isAlive);
-      // Through to an InfluxServer, /ping must answer 204; any other upstream, any status from nginx will do.
-      Readiness.Outcome outcome = upstream != null
+      // Through to an InfluxServer or from the stub, /ping must answer 204; any other upstream, any status will do.
+      Readiness.Outcome outcome = stub
+          ? Readiness.await(started, probe, "204", "GET " + ping + " (with a client certificate, stub)", log,
+              startTimeout)
+          : upstream != null
           ? Readiness.await(started, probe, "204",
               "GET " + ping + " (with a client certificate, through to " + upstreamUrl + ")", log, startTimeout)
           : Readiness.await(started, probe, s -> s.matches("\\d{3}"), "an HTTP status",
@@ -341,6 +365,12 @@ public final class MtlsProxy implements AutoCloseable {
   private void writeServerCertificate(TestCertificate certificate) {
     certificate.writeChainPem(dir.resolve("server.pem"));
     certificate.writePrivateKeyPem(dir.resolve("server-key.pem"));
+  }
+
+  private void requireUpstream(String method) {
+    if (stub) {
+      throw new IllegalStateException(method + " has no value: this MtlsProxy is a stub that answers by itself");
+    }
   }
 
   private void requireOpen(String method) {
@@ -376,6 +406,8 @@ public final class MtlsProxy implements AutoCloseable {
     private TestCertificate upstreamCa;
     private ClientAuth clientAuth = ClientAuth.REQUIRED;
     private List<String> allowPaths = List.of();
+    private boolean stub;
+    private int keepaliveRequests;
     private TestCertificate serverCertificate;
     private TestCertificate serverCa;
     private TestCertificate clientCa;
@@ -392,6 +424,7 @@ public final class MtlsProxy implements AutoCloseable {
       this.upstream = Objects.requireNonNull(upstream, "upstream == null");
       this.upstreamUrl = null;
       this.upstreamCa = null;
+      this.stub = false;
       return this;
     }
 
@@ -406,6 +439,7 @@ public final class MtlsProxy implements AutoCloseable {
       this.upstreamUrl = NginxControl.loopbackUrl(url, "http");
       this.upstreamCa = null;
       this.upstream = null;
+      this.stub = false;
       return this;
     }
 
@@ -420,6 +454,38 @@ public final class MtlsProxy implements AutoCloseable {
       this.upstreamUrl = NginxControl.loopbackUrl(url, "https");
       this.upstreamCa = ca;
       this.upstream = null;
+      this.stub = false;
+      return this;
+    }
+
+    /**
+     * No upstream: nginx answers every request itself, at once, after reading and discarding its body. {@code /ping}
+     * and {@code /write} get 204, {@code /query} (any method, any statement) gets 200 with one series of one row,
+     * {@code {"results":[{"statement_id":0,"series":[{"name":"one","columns":["time","v"],"values":[[
+     * "2024-01-01T00:00:00Z",1]]}]}]}}, anything else 404 with a JSON {@code error}; every answer carries
+     * {@code X-Influxdb-Version: stub}. Credentials are not checked. TLS and client certificates work as for the
+     * proxy. The stub is ready once {@code /ping} answers 204. Replaces an upstream set earlier.
+     */
+    public Builder stub() {
+      this.stub = true;
+      this.upstream = null;
+      this.upstreamUrl = null;
+      this.upstreamCa = null;
+      return this;
+    }
+
+    /**
+     * How many requests nginx serves on one client connection before closing it ({@code keepalive_requests});
+     * default nginx's own, 1000. {@code 1} closes every connection after its first request, so each request makes
+     * a new TLS handshake (resumed, if the client offers a session nginx issued).
+     *
+     * @throws IllegalArgumentException if {@code requests} is less than 1
+     */
+    public Builder keepaliveRequests(int requests) {
+      if (requests < 1) {
+        throw new IllegalArgumentException("keepaliveRequests must be at least 1: " + requests);
+      }
+      this.keepaliveRequests = requests;
       return this;
     }
 
@@ -502,16 +568,21 @@ public final class MtlsProxy implements AutoCloseable {
 
     /**
      * Starts nginx and waits until {@code /ping} answers through it with a client certificate (204 from an
-     * {@link InfluxServer}, any status from an upstream URL).
+     * {@link InfluxServer} or the stub, any status from an upstream URL).
      *
-     * @throws IllegalStateException if no upstream was given, or the {@link InfluxServer} is not running
+     * @throws IllegalStateException if neither an upstream nor {@link #stub()} was given, {@link #stub()} comes with
+     *     {@link #allowPaths(String...)}, or the {@link InfluxServer} is not running
      * @throws ExecutableNotFoundException if {@code nginx} is not installed (names the Debian package)
      * @throws ServerStartException if it exits or does not answer in time (quotes its log)
      */
     public MtlsProxy start() {
-      if (upstream == null && upstreamUrl == null) {
+      if (upstream == null && upstreamUrl == null && !stub) {
         throw new IllegalStateException("upstream(InfluxServer) is required (or upstream(url) for another loopback "
-            + "server): the proxy needs a server to forward to");
+            + "server, or stub() to answer without one): the proxy needs a server to forward to");
+      }
+      if (stub && !allowPaths.isEmpty()) {
+        throw new IllegalStateException("stub() and allowPaths(..) cannot be used together: the stub forwards "
+            + "nothing");
       }
       if (upstream != null && !upstream.isRunning()) {
         throw new IllegalStateException("upstream " + upstream + " is not running: start it before the proxy");

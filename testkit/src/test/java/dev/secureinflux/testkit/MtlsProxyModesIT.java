@@ -2,6 +2,7 @@ package dev.secureinflux.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -195,7 +196,8 @@ class MtlsProxyModesIT {
     assertTrue(first.presented(app), first.toString());
     assertFalse(first.presented(required.newClientCertificate("logged app")), first.toString());
     AccessLogEntry second = log.get(log.size() - 1);
-    assertEquals(new AccessLogEntry("GET", "/ping", 400, "NONE", "", ""), second);
+    assertEquals(new AccessLogEntry("GET", "/ping", 400, "NONE", "", "", second.connection(), false), second);
+    assertNotEquals(first.connection(), second.connection(), log.toString());
     assertEquals(400, refused.statusCode());
     assertFalse(Files.readString(required.tempDir().resolve("access.log")).contains("query-string-secret"));
   }

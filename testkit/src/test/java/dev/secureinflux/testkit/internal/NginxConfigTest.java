@@ -70,11 +70,43 @@ class NginxConfigTest {
   }
 
   @Test
-  void render_accessLog_tabSeparatedClientCertificateFields() {
+  void render_accessLog_tabSeparatedClientCertificateAndConnectionFields() {
     String text = NginxConfig.render(Path.of("/p"), 1, false, 2, null);
     assertTrue(text.contains("  log_format secureinflux '$msec\\t$request_method\\t$uri\\t$status\\t"
-        + "$ssl_client_verify\\t$ssl_client_s_dn\\t$ssl_client_serial';\n"), text);
+        + "$ssl_client_verify\\t$ssl_client_s_dn\\t$ssl_client_serial\\t$connection\\t$ssl_session_reused';\n"),
+        text);
     assertTrue(text.contains("  access_log \"/p/access.log\" secureinflux;\n"), text);
     assertFalse(text.contains("$request_uri"), text);
+  }
+
+  @Test
+  void render_keepaliveRequests_setOnlyWhenGiven() {
+    assertFalse(NginxConfig.render(Path.of("/p"), 1, false, 2, null).contains("keepalive_requests"));
+    String text = NginxConfig.render(Path.of("/p"), 1, false, 2, null, "on", List.of(), 7);
+    assertTrue(text.contains("    ssl_verify_depth 4;\n    keepalive_requests 7;\n"), text);
+  }
+
+  @Test
+  void renderStub_noUpstream_answersPingWriteQueryItself() {
+    String text = NginxConfig.renderStub(Path.of("/p"), 4443, false, "off", 0);
+    assertFalse(text.contains("proxy_pass"), text);
+    assertFalse(text.contains("ssl_client_certificate"), text);
+    assertFalse(text.contains("keepalive_requests"), text);
+    assertTrue(text.contains("listen 127.0.0.1:4443 ssl;"), text);
+    assertTrue(text.contains("    add_header X-Influxdb-Version stub always;\n"), text);
+    assertTrue(text.contains("    location = /ping {\n      return 204;\n    }\n"), text);
+    assertTrue(text.contains("    location = /write {\n      return 204;\n    }\n"), text);
+    assertTrue(text.contains("    location = /query {\n      default_type application/json;\n      return 200 '"
+        + NginxConfig.STUB_QUERY_RESULT + "';\n    }\n"), text);
+    assertTrue(text.contains("return 404 '{\"error\":\"not found: this stub answers only /ping, /write and "
+        + "/query\"}';"), text);
+  }
+
+  @Test
+  void renderStub_clientCertificateRequiredAndKeepalive_configured() {
+    String text = NginxConfig.renderStub(Path.of("/p"), 1, true, "on", 1);
+    assertTrue(text.contains("user root root;\n"), text);
+    assertTrue(text.contains("    ssl_client_certificate \"/p/client-ca.pem\";\n    ssl_verify_client on;\n"), text);
+    assertTrue(text.contains("    keepalive_requests 1;\n"), text);
   }
 }
