@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,28 @@ class EnvironmentCredentialsTest {
         "INFLUX_PASSWORD_FILE", dir.resolve("missing").toString()));
     assertTrue(e.getMessage().contains("password file " + dir.resolve("missing") + " does not exist"),
         e.getMessage());
+  }
+
+  @Test
+  void fromEnvironment_usernameHoldingPassword_refusalShowsNoPassword() throws IOException {
+    Path file = FileCredentialsTest.secretFile(dir, "pw", "pw\n");
+    for (Map<String, String> env : List.of(
+        Map.of("INFLUX_USERNAME", "app:hunter2-Secret", "INFLUX_PASSWORD", "pw"),
+        Map.of("INFLUX_USERNAME", "app:hunter2-Secret", "INFLUX_PASSWORD_FILE", file.toString()))) {
+      CredentialSourceException e = refused(env);
+      assertTrue(e.getMessage().contains("user name \"app\" is followed by ':'"), e.getMessage());
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        assertFalse(String.valueOf(t.getMessage()).contains("hunter2"), t.toString());
+      }
+    }
+  }
+
+  @Test
+  void fromEnvironment_tokenFileWithNonVisibleCharacter_isSourceException() throws IOException {
+    Path file = FileCredentialsTest.secretFile(dir, "token", "tok en-Secret\n");
+    CredentialSourceException e = refused(Map.of("INFLUX_TOKEN_FILE", file.toString()));
+    assertTrue(e.getMessage().contains("token file " + file + " holds a character at index 3"), e.getMessage());
+    assertFalse(e.getMessage().contains("en-Secret"), e.getMessage());
   }
 
   @Test
