@@ -213,6 +213,12 @@ public final class SecureInflux {
      * {@code Proxy-Authorization} and {@code Cookie} headers added by your application interceptors (so no log
      * level can show them; credentials come from {@link #credentials}). Its timeouts are kept unless set on this
      * builder. Default: OkHttp's defaults, with this builder's default timeouts.
+     *
+     * <p>Statements carrying a secret ({@code CREATE USER .. WITH PASSWORD}, {@code SET PASSWORD},
+     * {@code CREATE SUBSCRIPTION}, a URL with user info, and so everything {@code InfluxUsers} sends with a
+     * password) go through a copy of this builder without your application and network interceptors and
+     * authenticator, so that no logger of yours sees the password; your other settings apply to them too. The
+     * client's {@link InfluxDB#close()} leaves this builder's dispatcher running, since you may share it.
      */
     public Builder okHttpClient(OkHttpClient.Builder okHttpClient) {
       this.okHttp = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
@@ -319,7 +325,7 @@ public final class SecureInflux {
           ? null : new TlsGeneration(base.connectionPool());
       TlsConfig tls = server.plainHttp() ? null : tlsConfig(generation);
       try {
-        HardenedOkHttp hardened = OkHttpPolicy.apply(base, server, tls, generation,
+        HardenedOkHttp hardened = OkHttpPolicy.apply(base, okHttp != null, server, tls, generation,
             AuthInterceptor.create(credentials, server.origin()), effective);
         GuardedInfluxDB guarded = GuardedInfluxDB.connect(hardened, responseFormat,
             credentials.user().orElse(null), tls);

@@ -11,11 +11,19 @@ import okhttp3.OkHttpClient;
  */
 public final class HardenedOkHttp {
   final ServerUrl url;
+  /** With the user's interceptors: for every call but statements carrying a secret. */
   final OkHttpClient.Builder builder;
+  /** Without the user's interceptors and authenticator: for statements carrying a secret. */
+  final OkHttpClient.Builder secretBuilder;
+  /** Whether the dispatcher is the user's (from their builder), so that closing must not shut it down. */
+  final boolean userDispatcher;
 
-  HardenedOkHttp(ServerUrl url, OkHttpClient.Builder builder) {
+  HardenedOkHttp(ServerUrl url, OkHttpClient.Builder builder, OkHttpClient.Builder secretBuilder,
+      boolean userDispatcher) {
     this.url = Objects.requireNonNull(url, "url == null");
     this.builder = Objects.requireNonNull(builder, "builder == null");
+    this.secretBuilder = Objects.requireNonNull(secretBuilder, "secretBuilder == null");
+    this.userDispatcher = userDispatcher;
   }
 
   /** Format unspecified; the URL's scheme, host and port only. */

@@ -6,12 +6,13 @@ import org.influxdb.dto.Query;
 
 /**
  * Keeps statements out of URLs: everything but a plain {@code SELECT} or {@code SHOW} is re-sent as POST, where
- * influxdb-java puts the statement in the body, not in the {@code q=} URL parameter.
+ * influxdb-java puts the statement in the body, not in the {@code q=} URL parameter; bound parameters of a POST go
+ * in the body with it ({@link BodyParameters}).
  *
  * <p>Secret-carrying statements ({@code CREATE USER .. WITH PASSWORD}, {@code SET PASSWORD ..},
  * {@code CREATE SUBSCRIPTION} and any statement quoting a URL with user info such as
- * {@code 'http://user:secret@host'}) also may not have bound parameters, which influxdb-java always sends in the
- * URL.
+ * {@code 'http://user:secret@host'}) may not have bound parameters: the secret belongs in the statement, which
+ * the client sends only by POST, without the user's interceptors ({@link GuardedInfluxDB}).
  */
 public final class Statements {
   private static final Pattern PASSWORD = Pattern.compile("(?i)(?<![A-Za-z0-9_])PASSWORD(?![A-Za-z0-9_])");
@@ -41,51 +42,24 @@ public final class Statements {
   }
 
   /**
-   * The query to send: {@code query} itself for a SELECT/SHOW (or one already sent by POST), otherwise the same
-   * statement, database and bound parameters by POST.
+   * The query to send: {@code query} itself for a SELECT/SHOW without bound parameters or one already sent by POST
+   * without them; otherwise the same statement and database by POST, its bound parameters (if any) in the body
+   * beside the statement ({@link BodyParameters}). A SELECT/SHOW with bound parameters stays a GET (they go in the
+   * URL, like the statement itself).
    *
-   * @throws UnsafeQueryException when a secret-carrying statement has bound parameters (they go in the URL)
+   * @throws UnsafeQueryException when a secret-carrying statement has bound parameters
    */
   public static Query guard(Query query) {
     boolean secret = carriesSecret(query);
     if (secret && query.hasBoundParameters()) {
       throw new UnsafeQueryException("a statement with the PASSWORD keyword, CREATE SUBSCRIPTION or a URL with "
-          + "user info cannot have bound parameters: influxdb-java sends them in the URL. Put the (quoted) value "
-          + "in the statement, or use dev.secureinflux.auth's user administration API");
+          + "user info cannot have bound parameters: put the (quoted) value in the statement, or use "
+          + "dev.secureinflux.auth's user administration API");
     }
-    if (query.requiresPost() || (!secret && isRead(query))) {
-      return query;
+    boolean read = !secret && isRead(query);
+    if (query.hasBoundParameters()) {
+      return read && !query.requiresPost() ? query : BodyParameters.query(query);
     }
-    return new PostQuery(query);
-  }
-
-  /** {@code original} by POST, keeping its bound parameters (influxdb-java has no getter for them). */
-  private static final class PostQuery extends Query {
-    private final Query original;
-
-    PostQuery(Query original) {
-      super(original.getCommand(), original.getDatabase(), true);
-      this.original = original;
-    }
-
-    @Override
-    public boolean hasBoundParameters() {
-      return original.hasBoundParameters();
-    }
-
-    @Override
-    public String getParameterJsonWithUrlEncoded() {
-      return original.getParameterJsonWithUrlEncoded();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof PostQuery && original.equals(((PostQuery) other).original);
-    }
-
-    @Override
-    public int hashCode() {
-      return original.hashCode();
-    }
+    return query.requiresPost() || read ? query : new Query(query.getCommand(), query.getDatabase(), true);
   }
 }

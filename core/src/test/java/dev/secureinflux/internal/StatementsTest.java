@@ -64,8 +64,48 @@ class StatementsTest {
     Query query = new Query("DELETE FROM m WHERE host = $host", "db").bindParameter("host", "a");
     Query guarded = Statements.guard(query);
     assertTrue(guarded.requiresPost());
-    assertTrue(guarded.hasBoundParameters());
+    assertEquals(query.getCommand(), guarded.getCommand());
+    assertEquals("db", guarded.getDatabase());
     assertEquals(query.getParameterJsonWithUrlEncoded(), guarded.getParameterJsonWithUrlEncoded());
+  }
+
+  /**
+   * influxdb-java routes a POST with bound parameters to postQuery(db, epoch, q) from query(Query): the statement
+   * went to epoch= in the URL. The guarded query reports none, so it takes the POST overload with the statement in
+   * the body, where BodyParameters finds the parameters behind its marker.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"DELETE FROM m WHERE host = $host", "SELECT * INTO m2 FROM m WHERE host = $host",
+      "SELECT * FROM m WHERE host = $host; SELECT 1"})
+  void guard_postWithBoundParameters_reportsNoneAndCarriesThemBehindMarker(String statement) {
+    Query query = new Query(statement, "db").bindParameter("host", "a");
+    Query guarded = Statements.guard(query);
+    assertFalse(guarded.hasBoundParameters());
+    assertEquals(Query.encode(statement) + BodyParameters.MARKER + query.getParameterJsonWithUrlEncoded(),
+        guarded.getCommandWithUrlEncoded());
+  }
+
+  @Test
+  void guard_readWithBoundParametersAlreadyPost_parametersGoInBody() {
+    Query query = new Query("SELECT * FROM m WHERE host = $host", "db", true).bindParameter("host", "a");
+    Query guarded = Statements.guard(query);
+    assertTrue(guarded.requiresPost());
+    assertFalse(guarded.hasBoundParameters());
+    assertTrue(guarded.getCommandWithUrlEncoded().contains(BodyParameters.MARKER));
+  }
+
+  @Test
+  void guard_readWithBoundParameters_staysGet() {
+    Query query = new Query("SELECT * FROM m WHERE host = $host", "db").bindParameter("host", "a");
+    assertSame(query, Statements.guard(query));
+  }
+
+  @Test
+  void encode_anyStatement_neverHoldsMarker() {
+    // The marker's bare '%' is not followed by two hex digits: Query.encode never writes that.
+    for (String statement : java.util.List.of("%.params.", "a%.params.b", "%%", "%zz", "SELECT '%.p'")) {
+      assertFalse(Query.encode(statement).contains(BodyParameters.MARKER), statement);
+    }
   }
 
   @ParameterizedTest
