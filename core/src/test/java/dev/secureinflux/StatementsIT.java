@@ -207,6 +207,37 @@ class StatementsIT {
     }
   }
 
+  /**
+   * The review's Probe6 against a real influxd: a comment between CREATE and SUBSCRIPTION, an escaped quote in the
+   * destination's password, and the SHOW SUBSCRIPTIONS reply, which lists every destination with its password.
+   */
+  @Test
+  void query_subscriptionStatementsAndShowSubscriptions_userBodyLoggerNeverSeesDestinationPassword() {
+    INFLUX.server().query("CREATE DATABASE subs_db");
+    List<String> logged = new CopyOnWriteArrayList<>();
+    HttpLoggingInterceptor logger = new HttpLoggingInterceptor(logged::add);
+    logger.setLevel(HttpLoggingInterceptor.Level.BODY);
+    try (InfluxDB db = admin(tripwire.okHttp().addInterceptor(logger).addNetworkInterceptor(logger))) {
+      assertNoError(db.query(new Query("CREATE /* alerts */ SUBSCRIPTION \"s1\" ON \"subs_db\".\"autogen\" "
+          + "DESTINATIONS ALL 'http://sub:hunter2\\'one@127.0.0.1:9'")));
+      assertNoError(db.query(new Query("CREATE -- alerts\nSUBSCRIPTION \"s2\" ON \"subs_db\".\"autogen\" "
+          + "DESTINATIONS ANY 'udp://127.0.0.1:9'"), TimeUnit.SECONDS));
+      QueryResult shown = db.query(new Query("SHOW SUBSCRIPTIONS"));
+      assertNoError(shown);
+      assertTrue(shown.toString().contains("http://sub:hunter2'one@127.0.0.1:9"), "the caller gets the reply: "
+          + shown);
+      assertNoError(db.query(new Query("SHOW DATABASES")));
+    } finally {
+      INFLUX.server().query("DROP DATABASE subs_db"); // Its subscriptions go with it.
+    }
+    String text = String.join("\n", logged);
+    assertTrue(text.contains("q=SHOW+DATABASES"), "the logger ran at BODY:\n" + text);
+    assertTrue(text.contains("subs_db"), "the logger saw the SHOW DATABASES reply:\n" + text);
+    assertFalse(text.contains("hunter2"), text);
+    assertFalse(text.toUpperCase(java.util.Locale.ROOT).contains("SUBSCRIPTION"), text);
+    assertFalse(text.contains("udp://"), "the logger saw the SHOW SUBSCRIPTIONS reply:\n" + text);
+  }
+
   @Test
   void influxUsers_userBodyLogger_neverSeesPasswordAndNewUserLogsIn() {
     List<String> logged = new CopyOnWriteArrayList<>();

@@ -182,6 +182,29 @@ class EnvironmentCredentialsTest {
   }
 
   @Test
+  void fromEnvironment_usernameHoldingPassword_refusalNamesUsernameNotPasswordVariable() throws IOException {
+    Path file = FileCredentialsTest.secretFile(dir, "pw", "pw\n");
+    for (Map<String, String> env : List.of(
+        Map.of("INFLUX_USERNAME", "admin:hunter2", "INFLUX_PASSWORD", "pw"),
+        Map.of("INFLUX_USERNAME", "admin:hunter2", "INFLUX_PASSWORD_FILE", file.toString()))) {
+      CredentialSourceException e = refused(env);
+      assertTrue(e.getMessage().startsWith("INFLUX_USERNAME is unusable: user name \"admin\" is followed by ':'"),
+          e.getMessage());
+      assertFalse(e.getMessage().contains("INFLUX_PASSWORD"), e.getMessage());
+      assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+  }
+
+  @Test
+  void fromEnvironment_blankUsernameWithSharedSecretFile_refusalNamesUsername() throws IOException {
+    Path file = FileCredentialsTest.secretFile(dir, "s", "0123456789abcdef0123456789abcdef\n");
+    CredentialSourceException e = refused(Map.of("INFLUX_USERNAME", " ", "INFLUX_SHARED_SECRET_FILE",
+        file.toString()));
+    assertEquals("INFLUX_USERNAME is unusable: user is blank: give the InfluxDB user name for the JWT username "
+        + "claim", e.getMessage());
+  }
+
+  @Test
   void fromEnvironment_tokenFileWithNonVisibleCharacter_isSourceException() throws IOException {
     Path file = FileCredentialsTest.secretFile(dir, "token", "tok en-Secret\n");
     CredentialSourceException e = refused(Map.of("INFLUX_TOKEN_FILE", file.toString()));
@@ -193,7 +216,6 @@ class EnvironmentCredentialsTest {
   void fromEnvironment_blankUsernameWithFile_isSourceException() throws IOException {
     Path file = FileCredentialsTest.secretFile(dir, "pw", "pw\n");
     CredentialSourceException e = refused(Map.of("INFLUX_USERNAME", " ", "INFLUX_PASSWORD_FILE", file.toString()));
-    assertEquals("credentials from the environment are unusable: user is blank: give the InfluxDB user name",
-        e.getMessage());
+    assertEquals("INFLUX_USERNAME is unusable: user is blank: give the InfluxDB user name", e.getMessage());
   }
 }

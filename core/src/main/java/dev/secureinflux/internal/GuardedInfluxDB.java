@@ -25,14 +25,16 @@ import org.influxdb.dto.QueryResult;
  *   <li>{@code setLogLevel(FULL)} is lowered to {@code HEADERS}: FULL logs request bodies, and a
  *       {@code CREATE USER .. PASSWORD} body carries a password;
  *   <li>every statement but SELECT/SHOW goes by POST, with its bound parameters in the body; secret-carrying
- *       statements (password, subscription) run only synchronously, on a second influxdb-java client over the
- *       same pool and dispatcher without the user's interceptors (so no user logger sees the password), and their
- *       failures are reported without the server's text;
+ *       statements ({@link Statements#carriesSecret}: password, subscriptions, URLs with user info) run only
+ *       synchronously, by POST, on a second influxdb-java client over the same pool and dispatcher without the
+ *       user's interceptors (so no user logger sees the password, nor a {@code SHOW SUBSCRIPTIONS} reply), and
+ *       their failures are reported without the server's text;
  *   <li>influxdb-java's deprecated database and retention policy calls quote names ({@link ForwardingInfluxDB});
  *   <li>failures caused by the auth module's {@code AuthException} (wrapped by influxdb-java in
  *       {@code InfluxDBIOException}) are rethrown as the typed exception, and passed so to failure callbacks;
- *   <li>{@code close()} also stops the TLS material's file watching, and leaves a dispatcher that came with the
- *       user's OkHttp builder running ({@link DispatcherSafeInfluxDB}).
+ *   <li>{@code close()} also stops the TLS material's file watching, evicts the idle connections of the
+ *       connection pool, and leaves a dispatcher that came with the user's OkHttp builder running
+ *       ({@link DispatcherSafeInfluxDB}).
  * </ul>
  */
 public final class GuardedInfluxDB extends ForwardingInfluxDB implements CredentialSafeClient {
@@ -59,9 +61,10 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB implements Credent
     Objects.requireNonNull(okHttp, "okHttp == null");
     Objects.requireNonNull(responseFormat, "responseFormat == null");
     String base = okHttp.url.influxUrl();
-    InfluxDB influx = new DispatcherSafeInfluxDB(base, okHttp.builder, responseFormat, okHttp.userDispatcher);
+    InfluxDB influx = new DispatcherSafeInfluxDB(base, okHttp.builder, responseFormat, okHttp.userDispatcher,
+        okHttp.pool);
     InfluxDB secrets = new DispatcherSafeInfluxDB(base, okHttp.secretBuilder, responseFormat,
-        okHttp.userDispatcher);
+        okHttp.userDispatcher, okHttp.pool);
     return new GuardedInfluxDB(influx, secrets, okHttp.url, user, onClose);
   }
 
@@ -172,9 +175,10 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB implements Credent
   private static Query callbackSafe(Query query, String call) {
     Query guarded = Statements.guard(query);
     if (Statements.carriesSecret(guarded)) {
-      throw new UnsafeQueryException(call + " refuses a statement with the PASSWORD keyword, CREATE SUBSCRIPTION "
-          + "or a URL with user info: the server's error text may quote the secret and would reach your "
-          + "callbacks or the dispatcher thread. Run it with the synchronous query(Query), which withholds it");
+      throw new UnsafeQueryException(call + " refuses a statement with the keyword PASSWORD, SUBSCRIPTION or "
+          + "SUBSCRIPTIONS, or with a URL holding user info: the server's error text may quote the secret and would "
+          + "reach your callbacks or the dispatcher thread, and a SHOW SUBSCRIPTIONS reply lists destination "
+          + "passwords. Run it with the synchronous query(Query), which withholds the error text");
     }
     return guarded;
   }

@@ -100,7 +100,7 @@ public final class OkHttpPolicy {
     forSecrets.interceptors().clear();
     forSecrets.networkInterceptors().clear();
     harden(forSecrets, base, url, tlsOrNull, generationOrNull, auth, timeouts);
-    return new HardenedOkHttp(url, withUserInterceptors, forSecrets, userBuilder);
+    return new HardenedOkHttp(url, withUserInterceptors, forSecrets, userBuilder, base.connectionPool());
   }
 
   private static void harden(OkHttpClient.Builder b, OkHttpClient base, ServerUrl url, TlsConfig tlsOrNull,

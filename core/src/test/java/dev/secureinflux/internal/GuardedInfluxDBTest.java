@@ -289,6 +289,23 @@ class GuardedInfluxDBTest {
   }
 
   @Test
+  void query_showSubscriptions_goesToSecretClientByPostAndAsyncRefused() {
+    GuardedInfluxDB influx = twoClients();
+    calls.clear();
+    secretCalls.clear();
+    assertSame(queryResult, influx.query(new Query("SHOW SUBSCRIPTIONS")));
+    influx.query(new Query("show /* c */ subscriptions"), java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(List.of(), calls);
+    assertEquals(List.of("query", "query"), secretCalls);
+    assertTrue(((Query) secretArgs.get(secretArgs.size() - 1)[0]).requiresPost());
+    UnsafeQueryException e = assertThrows(UnsafeQueryException.class,
+        () -> influx.query(new Query("SHOW SUBSCRIPTIONS"), r -> { }, t -> { }));
+    assertTrue(e.getMessage().contains("SHOW SUBSCRIPTIONS reply lists destination passwords"), e.getMessage());
+    assertThrows(UnsafeQueryException.class, () -> influx.query(new Query("SHOW SUBSCRIPTIONS"), 10, r -> { }));
+    assertEquals(List.of(), calls);
+  }
+
+  @Test
   void setLogLevel_secretClient_staysNone() {
     GuardedInfluxDB influx = twoClients();
     assertEquals(List.of("setLogLevel"), secretCalls);
