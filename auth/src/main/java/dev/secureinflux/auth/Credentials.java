@@ -156,8 +156,8 @@ public abstract class Credentials implements AutoCloseable {
    * A {@code *_FILE} variable names a file read as by {@link #basicFromFile(String, Path)}.
    *
    * @throws CredentialSourceException naming the missing variable, or every variable set in conflict, or an
-   *     unusable value or file (also for a user name or token that the factories above refuse with
-   *     {@link IllegalArgumentException})
+   *     unusable value or file and its variable (also for a user name or token that the factories above refuse
+   *     with {@link IllegalArgumentException}; an unusable user name is named as {@code INFLUX_USERNAME})
    * @throws WeakSecretException if the shared secret file holds fewer than 256 bits
    */
   public static Credentials fromEnvironment(Map<String, String> environment) {
