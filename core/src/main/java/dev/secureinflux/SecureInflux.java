@@ -46,9 +46,12 @@ import org.influxdb.InfluxDB;
  *
  * <h2>Queries</h2>
  * Every statement but a single {@code SELECT} or {@code SHOW} is sent by POST, so it never appears in a URL.
- * Statements that carry a secret ({@code PASSWORD}, {@code CREATE SUBSCRIPTION}, a URL with user info) run only
- * through the synchronous {@code query(Query)} and {@code query(Query, TimeUnit)}, which report failures without
- * the server's text; the asynchronous and chunked overloads refuse them with {@link UnsafeQueryException}.
+ * Statements that carry a secret (the keyword {@code PASSWORD}, {@code SUBSCRIPTION} or {@code SUBSCRIPTIONS}
+ * anywhere, comments notwithstanding, so {@code SHOW SUBSCRIPTIONS}, whose reply lists destination passwords, too;
+ * a URL with user info in the statement or a bound parameter) run only through the synchronous
+ * {@code query(Query)} and {@code query(Query, TimeUnit)}, by POST, which report failures without the server's
+ * text; the asynchronous and chunked overloads refuse them with {@link UnsafeQueryException}, and so does every
+ * overload when they have bound parameters.
  *
  * <h2>Failures</h2>
  * An authentication, authorization or unsafe-connection failure surfaces as the auth module's typed exception
@@ -213,6 +216,14 @@ public final class SecureInflux {
      * {@code Proxy-Authorization} and {@code Cookie} headers added by your application interceptors (so no log
      * level can show them; credentials come from {@link #credentials}). Its timeouts are kept unless set on this
      * builder. Default: OkHttp's defaults, with this builder's default timeouts.
+     *
+     * <p>Statements carrying a secret ({@code CREATE USER .. WITH PASSWORD}, {@code SET PASSWORD},
+     * {@code CREATE SUBSCRIPTION}, {@code SHOW SUBSCRIPTIONS}, a URL with user info, and so everything
+     * {@code InfluxUsers} sends with a password) go through a copy of this builder without your application and
+     * network interceptors and authenticator, so that no logger of yours sees the password (nor a
+     * {@code SHOW SUBSCRIPTIONS} reply); your other settings apply to them too. The client's
+     * {@link InfluxDB#close()} leaves this builder's dispatcher running, since you may share it, and evicts the
+     * idle connections of its connection pool (those of other clients sharing the pool too: they reconnect).
      */
     public Builder okHttpClient(OkHttpClient.Builder okHttpClient) {
       this.okHttp = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
@@ -319,7 +330,7 @@ public final class SecureInflux {
           ? null : new TlsGeneration(base.connectionPool());
       TlsConfig tls = server.plainHttp() ? null : tlsConfig(generation);
       try {
-        HardenedOkHttp hardened = OkHttpPolicy.apply(base, server, tls, generation,
+        HardenedOkHttp hardened = OkHttpPolicy.apply(base, okHttp != null, server, tls, generation,
             AuthInterceptor.create(credentials, server.origin()), effective);
         GuardedInfluxDB guarded = GuardedInfluxDB.connect(hardened, responseFormat,
             credentials.user().orElse(null), tls);

@@ -119,6 +119,21 @@ class FromEnvironmentTest {
   }
 
   @Test
+  void fromEnvironment_passphraseFileIsFifo_throwsWithoutBlocking() throws Exception {
+    Map<String, String> env = encryptedIdentity("rw-------");
+    Path pipe = dir.resolve("key.fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", pipe.toString()).redirectErrorStream(true).start();
+    mkfifo.getInputStream().readAllBytes();
+    assertEquals(0, mkfifo.waitFor(), "mkfifo failed");
+    env.put("INFLUX_CLIENT_KEY_PASSPHRASE_FILE", pipe.toString());
+    EnvironmentException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20),
+        () -> assertThrows(EnvironmentException.class, () -> SecureInflux.fromEnvironment(env)));
+    assertTrue(e.getMessage().contains("INFLUX_CLIENT_KEY_PASSPHRASE_FILE " + pipe + " is not a regular file"),
+        e.getMessage());
+  }
+
+  @Test
   void fromEnvironment_passphraseFileOwnerOnly_decryptsKeyAndBuilds() throws Exception {
     SecureInflux.Builder builder = SecureInflux.fromEnvironment(encryptedIdentity("rw-------"))
         .okHttpClient(tripwire.okHttp());

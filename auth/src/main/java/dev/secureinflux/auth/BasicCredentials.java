@@ -1,5 +1,6 @@
 package dev.secureinflux.auth;
 
+import dev.secureinflux.auth.internal.Json;
 import dev.secureinflux.auth.internal.SecretSource;
 import dev.secureinflux.auth.internal.Utf8;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +37,13 @@ final class BasicCredentials extends Credentials {
       throw new IllegalArgumentException("user is blank: give the InfluxDB user name");
     }
     Utf8.checkNoUnpairedSurrogate(user, "user name");
-    if (user.indexOf(':') >= 0) {
-      throw new IllegalArgumentException("user " + user + " contains ':', which HTTP Basic cannot carry"
-          + " (RFC 7617): use Credentials.jwt(...) for this user, or a name without ':'");
+    int colon = user.indexOf(':');
+    if (colon >= 0) {
+      // Only the text before the ':' is shown: what follows is often a password typed into the user field.
+      throw new IllegalArgumentException("user name " + Json.quote(user.substring(0, colon)) + " is followed by"
+          + " ':' (at index " + colon + "; the rest is not shown in case it is a password), which HTTP Basic cannot"
+          + " carry (RFC 7617): give the user name alone and the password separately, or use Credentials.jwt(...)"
+          + " for a user whose name really contains ':'");
     }
     return user;
   }

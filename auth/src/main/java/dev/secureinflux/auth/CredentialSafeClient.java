@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Marker for InfluxDB clients whose transport sends credentials and passwords only over verified TLS or to a
- * loopback peer, and whose logging cannot reveal request bodies. The core module's client
+ * loopback peer, and whose logging cannot reveal request bodies: no log level of the client, and no interceptor or
+ * logger the user added to its transport, sees a request that carries a password. The core module's client
  * ({@code SecureInflux.builder()}) implements it; {@link InfluxUsers#create(org.influxdb.InfluxDB)} accepts only
  * clients implementing it, because user management sends new passwords in request bodies.
  *

@@ -66,8 +66,9 @@ public abstract class Credentials implements AutoCloseable {
    * HTTP Basic with the password read from {@code passwordFile} (UTF-8, trailing newline trimmed), re-read when
    * the file changes.
    *
-   * @throws CredentialSourceException if the file is missing, unreadable, empty, or readable or writable by group
-   *     or others
+   * @throws CredentialSourceException if the file is missing, not a regular file, larger than 64 KiB, unreadable,
+   *     not UTF-8, empty, or readable or writable by group or others
+   * @throws IllegalArgumentException if the user is blank or contains {@code ':'}
    */
   public static Credentials basicFromFile(String user, Path passwordFile) {
     String checkedUser = BasicCredentials.checkUser(user);
@@ -86,8 +87,9 @@ public abstract class Credentials implements AutoCloseable {
   /**
    * Like {@link #token(char[])}, with the token read from {@code tokenFile}, re-read when it changes.
    *
-   * @throws CredentialSourceException if the file is missing, unreadable, empty, or readable or writable by group
-   *     or others
+   * @throws CredentialSourceException if the file is missing, not a regular file, larger than 64 KiB, unreadable,
+   *     not UTF-8, empty, readable or writable by group or others, or holds a character that cannot be in a header
+   *     (the same exception when a later re-read finds such a token)
    */
   public static Credentials tokenFromFile(Path tokenFile) {
     return TokenCredentials.checked(new FileSecretSource(tokenFile, "token"));
@@ -116,9 +118,11 @@ public abstract class Credentials implements AutoCloseable {
    * Like {@link #jwt(String, char[], Duration)}, with the shared secret read from {@code secretFile}, re-read
    * (and the JWT minted afresh) when it changes.
    *
-   * @throws CredentialSourceException if the file is missing, unreadable, empty, or readable or writable by group
-   *     or others
+   * @throws CredentialSourceException if the file is missing, not a regular file, larger than 64 KiB, unreadable,
+   *     not UTF-8, empty, or readable or writable by group or others
    * @throws WeakSecretException if the secret in the file is shorter than 256 bits
+   * @throws IllegalArgumentException if the user is blank, or {@code lifetime} is outside
+   *     [{@link #MIN_JWT_LIFETIME}, {@link #MAX_JWT_LIFETIME}]
    */
   public static Credentials jwtFromFile(String user, Path secretFile, Duration lifetime) {
     return jwtFromFile(user, secretFile, lifetime, Clock.systemUTC());
@@ -134,7 +138,8 @@ public abstract class Credentials implements AutoCloseable {
   /**
    * From {@code System.getenv()}; see {@link #fromEnvironment(Map)} for the convention.
    *
-   * @throws CredentialSourceException if no credentials, or conflicting ones, are set
+   * @throws CredentialSourceException if no credentials, or conflicting or unusable ones, are set
+   * @throws WeakSecretException if the shared secret file holds fewer than 256 bits
    */
   public static Credentials fromEnvironment() {
     return fromEnvironment(System.getenv());
@@ -150,7 +155,10 @@ public abstract class Credentials implements AutoCloseable {
    * </ul>
    * A {@code *_FILE} variable names a file read as by {@link #basicFromFile(String, Path)}.
    *
-   * @throws CredentialSourceException naming the missing variable, or every variable set in conflict
+   * @throws CredentialSourceException naming the missing variable, or every variable set in conflict, or an
+   *     unusable value or file and its variable (also for a user name or token that the factories above refuse
+   *     with {@link IllegalArgumentException}; an unusable user name is named as {@code INFLUX_USERNAME})
+   * @throws WeakSecretException if the shared secret file holds fewer than 256 bits
    */
   public static Credentials fromEnvironment(Map<String, String> environment) {
     Objects.requireNonNull(environment, "environment == null");
@@ -164,7 +172,8 @@ public abstract class Credentials implements AutoCloseable {
    * The value of the {@code Authorization} header for the next request: for a JWT, a token minted afresh before
    * the previous one expires; for a file source, the file re-read if it changed.
    *
-   * @throws CredentialSourceException if the source fails now (file removed, supplier failed)
+   * @throws CredentialSourceException if the source fails now (file removed, supplier failed, a re-read token file
+   *     holding a character that cannot be in a header)
    * @throws IllegalStateException after {@link #close()}
    */
   public abstract String authorizationHeader(SecretAccess access);

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** The environment convention of {@link Credentials#fromEnvironment(Map)}. */
 final class EnvironmentCredentials {
@@ -83,12 +84,12 @@ final class EnvironmentCredentials {
         return only.equals(TOKEN) ? fromValue(chars -> Credentials.token(chars), value, only)
             : Credentials.tokenFromFile(path(only, value));
       case "basic": {
-        String user = username(env, only);
+        String user = username(env, only, BasicCredentials::checkUser);
         return only.equals(PASSWORD) ? fromValue(chars -> Credentials.basic(user, chars), value, only)
             : Credentials.basicFromFile(user, path(only, value));
       }
       default: {
-        String user = username(env, only);
+        String user = username(env, only, JwtCredentials::checkUser);
         return Credentials.jwtFromFile(user, path(only, value), lifetime(env));
       }
     }
@@ -105,12 +106,21 @@ final class EnvironmentCredentials {
     return true;
   }
 
-  private static String username(Map<String, String> env, String with) {
+  /**
+   * {@code INFLUX_USERNAME}, checked by {@code check} before the secret is read, so that a refusal names this
+   * variable (not the password's): {@code admin:hunter2} is a user name holding a password, not a bad password.
+   */
+  private static String username(Map<String, String> env, String with, UnaryOperator<String> check) {
     if (!present(env, USERNAME)) {
       throw new CredentialSourceException(with + " is set but " + USERNAME + " is missing: set " + USERNAME
           + " to the InfluxDB user name");
     }
-    return env.get(USERNAME);
+    try {
+      return check.apply(env.get(USERNAME));
+    } catch (IllegalArgumentException e) {
+      // The message shows nothing after a ':' (BasicCredentials.checkUser).
+      throw new CredentialSourceException(USERNAME + " is unusable: " + e.getMessage(), e);
+    }
   }
 
   private static Path path(String name, String value) {

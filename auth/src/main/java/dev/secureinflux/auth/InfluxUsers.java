@@ -22,8 +22,10 @@ import org.influxdb.dto.QueryResult;
  *       injected through them.
  *   <li>Every statement goes in a POST body, never in a URL; {@code toString()} of every statement and query
  *       shows passwords as {@code [REDACTED]}.
- *   <li>Only clients implementing {@link CredentialSafeClient} are accepted (the core module's client does): a
- *       bare influxdb-java client could send new passwords over plain HTTP or log them.
+ *   <li>Only clients implementing {@link CredentialSafeClient} are accepted (the core module's client does, and
+ *       sends statements carrying a password without the interceptors of the user's OkHttp builder, so a user's
+ *       {@code HttpLoggingInterceptor} at {@code BODY} never logs them): a bare influxdb-java client could send new
+ *       passwords over plain HTTP or log them.
  *   <li>As defence in depth, since influxdb-java's {@code FULL} log level logs request bodies, the log level of
  *       the admin {@code InfluxDB} is set to {@code NONE} when this object is created and again before each
  *       statement that carries a password. This is not thread-safe: another thread calling

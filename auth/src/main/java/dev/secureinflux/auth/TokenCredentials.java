@@ -36,7 +36,7 @@ final class TokenCredentials extends Credentials {
     try {
       for (int i = 0; i < chars.length; i++) {
         if (chars[i] < 0x21 || chars[i] > 0x7e) {
-          throw new IllegalArgumentException(token.describe() + " holds a character at index " + i
+          throw token.unusable(token.describe() + " holds a character at index " + i
               + " that is not visible ASCII and cannot travel in an HTTP header: check the token");
         }
       }

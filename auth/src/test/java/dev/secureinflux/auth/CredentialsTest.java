@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,26 @@ class CredentialsTest {
   void basic_userWithColon_throws() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Credentials.basic("a:b", "pw".toCharArray()));
-    assertTrue(e.getMessage().contains("contains ':'") && e.getMessage().contains("RFC 7617"), e.getMessage());
+    assertTrue(e.getMessage().contains("followed by ':'") && e.getMessage().contains("RFC 7617"), e.getMessage());
+  }
+
+  /** A password typed into the user field ("user:password") must not reach logs through the refusal. */
+  @Test
+  void basic_userHoldingPassword_refusalShowsOnlyTextBeforeColon(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = FileCredentialsTest.secretFile(dir, "pw", "pw\n");
+    List<org.junit.jupiter.api.function.Executable> calls = List.of(
+        () -> Credentials.basic("app:hunter2-Secret", "pw".toCharArray()),
+        () -> Credentials.basic("app:hunter2-Secret", () -> "pw".toCharArray()),
+        () -> Credentials.basicFromFile("app:hunter2-Secret", file));
+    for (org.junit.jupiter.api.function.Executable call : calls) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+      assertTrue(e.getMessage().startsWith("user name \"app\" is followed by ':' (at index 3;"), e.getMessage());
+      assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+    IllegalArgumentException onlyPassword = assertThrows(IllegalArgumentException.class,
+        () -> Credentials.basic(":hunter2-Secret", "pw".toCharArray()));
+    assertFalse(onlyPassword.getMessage().contains("hunter2"), onlyPassword.getMessage());
   }
 
   @Test

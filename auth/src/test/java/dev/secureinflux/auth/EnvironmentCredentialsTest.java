@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -167,10 +168,54 @@ class EnvironmentCredentialsTest {
   }
 
   @Test
+  void fromEnvironment_usernameHoldingPassword_refusalShowsNoPassword() throws IOException {
+    Path file = FileCredentialsTest.secretFile(dir, "pw", "pw\n");
+    for (Map<String, String> env : List.of(
+        Map.of("INFLUX_USERNAME", "app:hunter2-Secret", "INFLUX_PASSWORD", "pw"),
+        Map.of("INFLUX_USERNAME", "app:hunter2-Secret", "INFLUX_PASSWORD_FILE", file.toString()))) {
+      CredentialSourceException e = refused(env);
+      assertTrue(e.getMessage().contains("user name \"app\" is followed by ':'"), e.getMessage());
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        assertFalse(String.valueOf(t.getMessage()).contains("hunter2"), t.toString());
+      }
+    }
+  }
+
+  @Test
+  void fromEnvironment_usernameHoldingPassword_refusalNamesUsernameNotPasswordVariable() throws IOException {
+    Path file = FileCredentialsTest.secretFile(dir, "pw", "pw\n");
+    for (Map<String, String> env : List.of(
+        Map.of("INFLUX_USERNAME", "admin:hunter2", "INFLUX_PASSWORD", "pw"),
+        Map.of("INFLUX_USERNAME", "admin:hunter2", "INFLUX_PASSWORD_FILE", file.toString()))) {
+      CredentialSourceException e = refused(env);
+      assertTrue(e.getMessage().startsWith("INFLUX_USERNAME is unusable: user name \"admin\" is followed by ':'"),
+          e.getMessage());
+      assertFalse(e.getMessage().contains("INFLUX_PASSWORD"), e.getMessage());
+      assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+  }
+
+  @Test
+  void fromEnvironment_blankUsernameWithSharedSecretFile_refusalNamesUsername() throws IOException {
+    Path file = FileCredentialsTest.secretFile(dir, "s", "0123456789abcdef0123456789abcdef\n");
+    CredentialSourceException e = refused(Map.of("INFLUX_USERNAME", " ", "INFLUX_SHARED_SECRET_FILE",
+        file.toString()));
+    assertEquals("INFLUX_USERNAME is unusable: user is blank: give the InfluxDB user name for the JWT username "
+        + "claim", e.getMessage());
+  }
+
+  @Test
+  void fromEnvironment_tokenFileWithNonVisibleCharacter_isSourceException() throws IOException {
+    Path file = FileCredentialsTest.secretFile(dir, "token", "tok en-Secret\n");
+    CredentialSourceException e = refused(Map.of("INFLUX_TOKEN_FILE", file.toString()));
+    assertTrue(e.getMessage().contains("token file " + file + " holds a character at index 3"), e.getMessage());
+    assertFalse(e.getMessage().contains("en-Secret"), e.getMessage());
+  }
+
+  @Test
   void fromEnvironment_blankUsernameWithFile_isSourceException() throws IOException {
     Path file = FileCredentialsTest.secretFile(dir, "pw", "pw\n");
     CredentialSourceException e = refused(Map.of("INFLUX_USERNAME", " ", "INFLUX_PASSWORD_FILE", file.toString()));
-    assertEquals("credentials from the environment are unusable: user is blank: give the InfluxDB user name",
-        e.getMessage());
+    assertEquals("INFLUX_USERNAME is unusable: user is blank: give the InfluxDB user name", e.getMessage());
   }
 }

@@ -15,6 +15,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,30 @@ class FileCredentialsTest {
     FileTime before = Files.getLastModifiedTime(file);
     Files.writeString(file, content);
     Files.setLastModifiedTime(file, FileTime.from(before.toInstant().plusSeconds(5)));
+  }
+
+  @Test
+  void tokenFromFile_nonVisibleCharacter_throwsCredentialSourceExceptionAsDocumented() throws IOException {
+    for (String token : List.of("tok en-Secret\n", "tok\ten-Secret", "tök-en-Secret")) {
+      Path file = secretFile(dir, "token-" + token.hashCode(), token);
+      CredentialSourceException e = assertThrows(CredentialSourceException.class,
+          () -> Credentials.tokenFromFile(file));
+      assertTrue(e.getMessage().contains("token file " + file + " holds a character at index "), e.getMessage());
+      assertTrue(e.getMessage().contains("cannot travel in an HTTP header"), e.getMessage());
+      assertFalse(e.getMessage().contains("en-Secret"), e.getMessage());
+    }
+  }
+
+  @Test
+  void tokenFromFile_rotatedToNonVisibleCharacter_authorizationHeaderThrowsCredentialSourceException()
+      throws IOException {
+    Path file = secretFile(dir, "token", "tok1\n");
+    Credentials credentials = Credentials.tokenFromFile(file);
+    rotate(file, "tok 2-Secret\n");
+    CredentialSourceException e = assertThrows(CredentialSourceException.class,
+        () -> credentials.authorizationHeader(ACCESS));
+    assertTrue(e.getMessage().contains("index 3"), e.getMessage());
+    assertFalse(e.getMessage().contains("2-Secret"), e.getMessage());
   }
 
   @Test

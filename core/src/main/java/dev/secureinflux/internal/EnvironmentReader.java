@@ -6,12 +6,14 @@ import dev.secureinflux.auth.Credentials;
 import dev.secureinflux.tls.KeyMaterial;
 import dev.secureinflux.tls.TrustMaterial;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -35,6 +37,8 @@ public final class EnvironmentReader {
   public static final String PINS = "INFLUX_PINS";
   /** Default database. */
   public static final String DATABASE = "INFLUX_DATABASE";
+  /** The largest passphrase file read: 64 KiB. */
+  static final int MAX_PASSPHRASE_BYTES = 64 * 1024;
 
   private EnvironmentReader() {}
 
@@ -102,17 +106,33 @@ public final class EnvironmentReader {
   }
 
   /**
-   * The file's UTF-8 content without one trailing line break; the byte buffer is wiped. On POSIX file systems a
-   * file readable or writable by group or others is refused before it is read.
+   * The file's UTF-8 content without one trailing line break; the byte buffer is wiped. Refused before it is
+   * opened: anything but a regular file (a FIFO would block the read until some process writes to it), a file
+   * over {@link #MAX_PASSPHRASE_BYTES}, and on POSIX file systems a file readable or writable by group or others.
+   * At most {@code MAX_PASSPHRASE_BYTES + 1} bytes are read, so a file growing meanwhile is refused too.
    */
   static char[] readPassphrase(Path file) {
     byte[] bytes;
     try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
+        throw new EnvironmentException(CLIENT_KEY_PASSPHRASE_FILE + " " + file + " is not a regular file (a "
+            + "directory, pipe or device): point it to the file holding the key's passphrase");
+      }
+      if (attributes.size() > MAX_PASSPHRASE_BYTES) {
+        throw tooLarge(file);
+      }
       checkPermissions(file);
-      bytes = Files.readAllBytes(file);
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_PASSPHRASE_BYTES + 1);
+      }
     } catch (IOException e) {
       throw new EnvironmentException("cannot read " + CLIENT_KEY_PASSPHRASE_FILE + " " + file + " ("
           + e.getClass().getSimpleName() + "): check the path and that this process may read it", e);
+    }
+    if (bytes.length > MAX_PASSPHRASE_BYTES) {
+      Arrays.fill(bytes, (byte) 0);
+      throw tooLarge(file);
     }
     try {
       CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
@@ -134,6 +154,12 @@ public final class EnvironmentReader {
     } finally {
       Arrays.fill(bytes, (byte) 0);
     }
+  }
+
+  private static EnvironmentException tooLarge(Path file) {
+    return new EnvironmentException(CLIENT_KEY_PASSPHRASE_FILE + " " + file + " is larger than "
+        + MAX_PASSPHRASE_BYTES + " bytes, which no passphrase needs: point it to the file holding only the key's "
+        + "passphrase");
   }
 
   private static void checkPermissions(Path file) throws IOException {

@@ -11,7 +11,11 @@ import org.influxdb.dto.BatchPoints;
 import org.influxdb.dto.Point;
 import org.influxdb.dto.Pong;
 
-/** Forwards the {@link InfluxDB} calls that need no guarding; methods returning the client return this one. */
+/**
+ * Forwards the {@link InfluxDB} calls that need no guarding (methods returning the client return this one), and
+ * runs influxdb-java's deprecated database and retention policy calls as statements with quoted names through
+ * {@link #query(org.influxdb.dto.Query)} ({@link LegacyStatements}) instead of forwarding them.
+ */
 abstract class ForwardingInfluxDB implements InfluxDB {
   final InfluxDB delegate;
 
@@ -152,28 +156,32 @@ abstract class ForwardingInfluxDB implements InfluxDB {
     delegate.write(database, retentionPolicy, consistency, precision, records);
   }
 
+  /** {@code CREATE DATABASE} with the name quoted ({@link LegacyStatements}); a server error is thrown. */
   @Override
   @SuppressWarnings("deprecation")
   public void createDatabase(String name) {
-    delegate.createDatabase(name);
+    LegacyStatements.check(query(LegacyStatements.createDatabase(name)), "createDatabase");
   }
 
+  /** {@code DROP DATABASE} with the name quoted ({@link LegacyStatements}); a server error is thrown. */
   @Override
   @SuppressWarnings("deprecation")
   public void deleteDatabase(String name) {
-    delegate.deleteDatabase(name);
+    LegacyStatements.check(query(LegacyStatements.dropDatabase(name)), "deleteDatabase");
   }
 
+  /** {@code SHOW DATABASES}' names (an empty list when there are none, where influxdb-java failed). */
   @Override
   @SuppressWarnings("deprecation")
   public List<String> describeDatabases() {
-    return delegate.describeDatabases();
+    return LegacyStatements.databases(query(LegacyStatements.showDatabases()), "describeDatabases");
   }
 
+  /** Whether {@code SHOW DATABASES} lists exactly {@code name}. */
   @Override
   @SuppressWarnings("deprecation")
   public boolean databaseExists(String name) {
-    return delegate.databaseExists(name);
+    return describeDatabases().contains(name);
   }
 
   @Override
@@ -199,30 +207,34 @@ abstract class ForwardingInfluxDB implements InfluxDB {
     return this;
   }
 
+  /** {@code CREATE RETENTION POLICY} with the names quoted ({@link LegacyStatements}); a server error is thrown. */
   @Override
   @SuppressWarnings("deprecation")
   public void createRetentionPolicy(String rpName, String database, String duration, String shardDuration,
       int replicationFactor, boolean isDefault) {
-    delegate.createRetentionPolicy(rpName, database, duration, shardDuration, replicationFactor, isDefault);
+    LegacyStatements.check(query(LegacyStatements.createRetentionPolicy(rpName, database, duration, shardDuration,
+        replicationFactor, isDefault)), "createRetentionPolicy");
   }
 
   @Override
   @SuppressWarnings("deprecation")
   public void createRetentionPolicy(String rpName, String database, String duration, int replicationFactor,
       boolean isDefault) {
-    delegate.createRetentionPolicy(rpName, database, duration, replicationFactor, isDefault);
+    createRetentionPolicy(rpName, database, duration, null, replicationFactor, isDefault);
   }
 
+  /** Unlike influxdb-java 2.25, which drops it, {@code shardDuration} is applied. */
   @Override
   @SuppressWarnings("deprecation")
   public void createRetentionPolicy(String rpName, String database, String duration, String shardDuration,
       int replicationFactor) {
-    delegate.createRetentionPolicy(rpName, database, duration, shardDuration, replicationFactor);
+    createRetentionPolicy(rpName, database, duration, shardDuration, replicationFactor, false);
   }
 
+  /** {@code DROP RETENTION POLICY} with the names quoted ({@link LegacyStatements}); a server error is thrown. */
   @Override
   @SuppressWarnings("deprecation")
   public void dropRetentionPolicy(String rpName, String database) {
-    delegate.dropRetentionPolicy(rpName, database);
+    LegacyStatements.check(query(LegacyStatements.dropRetentionPolicy(rpName, database)), "dropRetentionPolicy");
   }
 }

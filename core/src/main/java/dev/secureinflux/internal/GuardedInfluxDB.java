@@ -9,13 +9,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.influxdb.InfluxDB;
 import org.influxdb.dto.Point;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
-import org.influxdb.impl.InfluxDBImpl;
 
 /**
  * The {@link InfluxDB} handed to users: influxdb-java's client with its unsafe corners closed.
@@ -24,11 +24,17 @@ import org.influxdb.impl.InfluxDBImpl;
  *   <li>UDP writes (cleartext) are refused unless the host is loopback;
  *   <li>{@code setLogLevel(FULL)} is lowered to {@code HEADERS}: FULL logs request bodies, and a
  *       {@code CREATE USER .. PASSWORD} body carries a password;
- *   <li>every statement but SELECT/SHOW goes by POST; secret-carrying statements (password, subscription) run
- *       only synchronously, and their failures are reported without the server's text;
+ *   <li>every statement but SELECT/SHOW goes by POST, with its bound parameters in the body; secret-carrying
+ *       statements ({@link Statements#carriesSecret}: password, subscriptions, URLs with user info) run only
+ *       synchronously, by POST, on a second influxdb-java client over the same pool and dispatcher without the
+ *       user's interceptors (so no user logger sees the password, nor a {@code SHOW SUBSCRIPTIONS} reply), and
+ *       their failures are reported without the server's text;
+ *   <li>influxdb-java's deprecated database and retention policy calls quote names ({@link ForwardingInfluxDB});
  *   <li>failures caused by the auth module's {@code AuthException} (wrapped by influxdb-java in
  *       {@code InfluxDBIOException}) are rethrown as the typed exception, and passed so to failure callbacks;
- *   <li>{@code close()} also stops the TLS material's file watching.
+ *   <li>{@code close()} also stops the TLS material's file watching, evicts the idle connections of the
+ *       connection pool, and leaves a dispatcher that came with the user's OkHttp builder running
+ *       ({@link DispatcherSafeInfluxDB}).
  * </ul>
  */
 public final class GuardedInfluxDB extends ForwardingInfluxDB implements CredentialSafeClient {
@@ -37,6 +43,8 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB implements Credent
 
   private final ServerUrl url;
   private final String user;
+  /** influxdb-java's client without the user's interceptors, for statements carrying a secret. */
+  final InfluxDB secrets;
   final AutoCloseable onClose;
 
   /**
@@ -52,21 +60,34 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB implements Credent
       AutoCloseable onClose) {
     Objects.requireNonNull(okHttp, "okHttp == null");
     Objects.requireNonNull(responseFormat, "responseFormat == null");
-    InfluxDB influx = new InfluxDBImpl(okHttp.url.influxUrl(), null, null, okHttp.builder, responseFormat);
-    return new GuardedInfluxDB(influx, okHttp.url, user, onClose);
+    String base = okHttp.url.influxUrl();
+    InfluxDB influx = new DispatcherSafeInfluxDB(base, okHttp.builder, responseFormat, okHttp.userDispatcher,
+        okHttp.pool);
+    InfluxDB secrets = new DispatcherSafeInfluxDB(base, okHttp.secretBuilder, responseFormat,
+        okHttp.userDispatcher, okHttp.pool);
+    return new GuardedInfluxDB(influx, secrets, okHttp.url, user, onClose);
+  }
+
+  /** {@link #GuardedInfluxDB(InfluxDB, InfluxDB, ServerUrl, String, AutoCloseable)} with one client for all. */
+  GuardedInfluxDB(InfluxDB delegate, ServerUrl url, String user, AutoCloseable onClose) {
+    this(delegate, delegate, url, user, onClose);
   }
 
   /**
-   * Wraps {@code delegate}, whose log level is forced to NONE now; {@code onClose} runs after its close. Failures
-   * carrying the auth module's typed {@code AuthException} are rethrown (or passed to callbacks) as that.
-   * Package-private: see {@link #connect}.
+   * Wraps {@code delegate}, and {@code secrets} for statements carrying a secret; both log levels are forced to
+   * NONE now; {@code onClose} runs after their close. Failures carrying the auth module's typed
+   * {@code AuthException} are rethrown (or passed to callbacks) as that. Package-private: see {@link #connect}.
    */
-  GuardedInfluxDB(InfluxDB delegate, ServerUrl url, String user, AutoCloseable onClose) {
+  GuardedInfluxDB(InfluxDB delegate, InfluxDB secrets, ServerUrl url, String user, AutoCloseable onClose) {
     super(AuthUnwrapping.wrap(delegate));
+    this.secrets = secrets == delegate ? this.delegate : AuthUnwrapping.wrap(secrets);
     this.url = Objects.requireNonNull(url, "url == null");
     this.user = user;
     this.onClose = onClose;
     delegate.setLogLevel(LogLevel.NONE);
+    if (secrets != delegate) {
+      secrets.setLogLevel(LogLevel.NONE); // Never raised: setLogLevel(..) changes the other client only.
+    }
   }
 
   @Override
@@ -109,14 +130,23 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB implements Credent
     delegate.write(udpPort, records);
   }
 
-  private QueryResult passwordSafe(Query query, java.util.function.Function<Query, QueryResult> call) {
+  @Override
+  public InfluxDB setDatabase(String database) {
+    delegate.setDatabase(database);
+    if (secrets != delegate) {
+      secrets.setDatabase(database); // The default database of statements without one.
+    }
+    return this;
+  }
+
+  private QueryResult passwordSafe(Query query, BiFunction<InfluxDB, Query, QueryResult> call) {
     Query guarded = Statements.guard(query);
     if (!Statements.carriesSecret(guarded)) {
-      return call.apply(guarded);
+      return call.apply(delegate, guarded);
     }
     QueryResult result;
     try {
-      result = call.apply(guarded);
+      result = call.apply(secrets, guarded); // Never through the user's interceptors.
     } catch (RuntimeException e) {
       if (e.getClass().getName().startsWith("dev.secureinflux.")) {
         throw e;
@@ -145,21 +175,22 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB implements Credent
   private static Query callbackSafe(Query query, String call) {
     Query guarded = Statements.guard(query);
     if (Statements.carriesSecret(guarded)) {
-      throw new UnsafeQueryException(call + " refuses a statement with the PASSWORD keyword, CREATE SUBSCRIPTION "
-          + "or a URL with user info: the server's error text may quote the secret and would reach your "
-          + "callbacks or the dispatcher thread. Run it with the synchronous query(Query), which withholds it");
+      throw new UnsafeQueryException(call + " refuses a statement with the keyword PASSWORD, SUBSCRIPTION or "
+          + "SUBSCRIPTIONS, or with a URL holding user info: the server's error text may quote the secret and would "
+          + "reach your callbacks or the dispatcher thread, and a SHOW SUBSCRIPTIONS reply lists destination "
+          + "passwords. Run it with the synchronous query(Query), which withholds the error text");
     }
     return guarded;
   }
 
   @Override
   public QueryResult query(Query query) {
-    return passwordSafe(query, delegate::query);
+    return passwordSafe(query, InfluxDB::query);
   }
 
   @Override
   public QueryResult query(Query query, TimeUnit timeUnit) {
-    return passwordSafe(query, q -> delegate.query(q, timeUnit));
+    return passwordSafe(query, (client, q) -> client.query(q, timeUnit));
   }
 
   @Override
@@ -198,7 +229,13 @@ public final class GuardedInfluxDB extends ForwardingInfluxDB implements Credent
   @Override
   public void close() {
     try {
-      delegate.close();
+      try {
+        delegate.close();
+      } finally {
+        if (secrets != delegate) {
+          secrets.close();
+        }
+      }
     } finally {
       if (onClose != null) {
         try {

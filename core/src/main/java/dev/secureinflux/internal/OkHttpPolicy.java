@@ -6,6 +6,7 @@ import java.net.Proxy;
 import javax.net.SocketFactory;
 import java.time.Duration;
 import java.util.List;
+import okhttp3.Authenticator;
 import okhttp3.ConnectionSpec;
 import okhttp3.EventListener;
 import okhttp3.Interceptor;
@@ -21,8 +22,10 @@ import okhttp3.internal.tls.OkHostnameVerifier;
  * {@code Authorization} header); for {@code http://} also a {@code proxy}, {@code proxySelector} or
  * {@code socketFactory}. Replaced: {@code connectionSpecs}, {@code followRedirects}, {@code followSslRedirects},
  * TLS, and for {@code http://} the proxy and socket factory ({@link LoopbackSocketFactory}). Wrapped: {@code dns}.
- * Added: {@link SecretHeaderStripper} after the user's interceptors. Kept: timeouts not set on the secure builder,
- * connection pool, dispatcher, interceptors, cache, cookie jar, and for {@code https://} the socket factory.
+ * Added: {@link BodyParameters} before and {@link SecretHeaderStripper} after the user's interceptors. Kept:
+ * timeouts not set on the secure builder, connection pool, dispatcher, interceptors, cache, cookie jar, and for
+ * {@code https://} the socket factory. Statements carrying a secret get a second builder from the same base,
+ * sharing its pool and dispatcher, without the user's application and network interceptors and authenticator.
  */
 public final class OkHttpPolicy {
   /** Default timeouts when no OkHttp builder is handed in. */
@@ -78,16 +81,32 @@ public final class OkHttpPolicy {
   }
 
   /**
-   * The builder handed to influxdb-java (through {@link GuardedInfluxDB#connect}): {@code base} (built once from
-   * the user's builder, after {@link #check}) with the policy applied.
+   * The builders handed to influxdb-java (through {@link GuardedInfluxDB#connect}): {@code base} (built once from
+   * the user's builder, after {@link #check}) with the policy applied, once with the user's interceptors and once
+   * without them (for statements that carry a secret).
    *
+   * @param userBuilder whether {@code base} comes from the user's {@code okHttpClient(..)} builder, whose
+   *     dispatcher (and its executor) the user may share with other clients
    * @param generationOrNull retires connections after TLS reloads, when reloading is on
    * @param timeouts connect, read, write, call; a null entry keeps {@code base}'s value
    */
-  public static HardenedOkHttp apply(OkHttpClient base, ServerUrl url, TlsConfig tlsOrNull,
+  public static HardenedOkHttp apply(OkHttpClient base, boolean userBuilder, ServerUrl url, TlsConfig tlsOrNull,
       TlsGeneration generationOrNull, Interceptor auth, Duration[] timeouts) {
-    OkHttpClient.Builder b = base.newBuilder();
+    OkHttpClient.Builder withUserInterceptors = base.newBuilder();
+    harden(withUserInterceptors, base, url, tlsOrNull, generationOrNull, auth, timeouts);
+    // The user's application and network interceptors (an HttpLoggingInterceptor at BODY, say) never see a
+    // statement carrying a password, nor does their authenticator (it is handed the 401 response's request).
+    OkHttpClient.Builder forSecrets = base.newBuilder().authenticator(Authenticator.NONE);
+    forSecrets.interceptors().clear();
+    forSecrets.networkInterceptors().clear();
+    harden(forSecrets, base, url, tlsOrNull, generationOrNull, auth, timeouts);
+    return new HardenedOkHttp(url, withUserInterceptors, forSecrets, userBuilder, base.connectionPool());
+  }
+
+  private static void harden(OkHttpClient.Builder b, OkHttpClient base, ServerUrl url, TlsConfig tlsOrNull,
+      TlsGeneration generationOrNull, Interceptor auth, Duration[] timeouts) {
     b.interceptors().add(0, new OriginInterceptor(okhttp3.HttpUrl.get(url.influxUrl()), url.origin()));
+    b.interceptors().add(1, new BodyParameters()); // Before the user's: they see the request as sent.
     if (generationOrNull != null) {
       b.addNetworkInterceptor(generationOrNull);
     }
@@ -123,6 +142,5 @@ public final class OkHttpPolicy {
     if (timeouts[3] != null) {
       b.callTimeout(timeouts[3]);
     }
-    return new HardenedOkHttp(url, b);
   }
 }

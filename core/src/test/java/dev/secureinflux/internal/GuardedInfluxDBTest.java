@@ -26,7 +26,14 @@ class GuardedInfluxDBTest {
   private RuntimeException queryFailure;
   private QueryResult queryResult = new QueryResult();
 
+  private final List<String> secretCalls = new ArrayList<>();
+  private final List<Object[]> secretArgs = new ArrayList<>();
+
   private InfluxDB recording() {
+    return recording(calls, args);
+  }
+
+  private InfluxDB recording(List<String> calls, List<Object[]> args) {
     return (InfluxDB) Proxy.newProxyInstance(InfluxDB.class.getClassLoader(), new Class<?>[] {InfluxDB.class},
         (proxy, method, a) -> {
           calls.add(method.getName());
@@ -256,6 +263,181 @@ class GuardedInfluxDBTest {
         .close();
     assertTrue(closed.get());
     assertEquals("close", calls.get(calls.size() - 1));
+  }
+
+  /** A client whose secret statements go to a second recording client, as connect(..) builds it. */
+  private GuardedInfluxDB twoClients() {
+    return new GuardedInfluxDB(recording(), recording(secretCalls, secretArgs), ServerUrl.parse(
+        "https://influx.example.com"), "app", null);
+  }
+
+  @Test
+  void query_secretStatements_goToClientWithoutUserInterceptorsOthersToMain() {
+    GuardedInfluxDB influx = twoClients();
+    calls.clear();
+    secretCalls.clear();
+    for (String statement : SECRET_STATEMENTS) {
+      influx.query(new Query(statement));
+      influx.query(new Query(statement), java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertEquals(List.of(), calls);
+    assertEquals(SECRET_STATEMENTS.size() * 2, secretCalls.size());
+    influx.query(new Query("DROP DATABASE x"));
+    influx.query(new Query("SHOW DATABASES"), java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(List.of("query", "query"), calls);
+    assertEquals(SECRET_STATEMENTS.size() * 2, secretCalls.size());
+  }
+
+  @Test
+  void query_showSubscriptions_goesToSecretClientByPostAndAsyncRefused() {
+    GuardedInfluxDB influx = twoClients();
+    calls.clear();
+    secretCalls.clear();
+    assertSame(queryResult, influx.query(new Query("SHOW SUBSCRIPTIONS")));
+    influx.query(new Query("show /* c */ subscriptions"), java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(List.of(), calls);
+    assertEquals(List.of("query", "query"), secretCalls);
+    assertTrue(((Query) secretArgs.get(secretArgs.size() - 1)[0]).requiresPost());
+    UnsafeQueryException e = assertThrows(UnsafeQueryException.class,
+        () -> influx.query(new Query("SHOW SUBSCRIPTIONS"), r -> { }, t -> { }));
+    assertTrue(e.getMessage().contains("SHOW SUBSCRIPTIONS reply lists destination passwords"), e.getMessage());
+    assertThrows(UnsafeQueryException.class, () -> influx.query(new Query("SHOW SUBSCRIPTIONS"), 10, r -> { }));
+    assertEquals(List.of(), calls);
+  }
+
+  @Test
+  void setLogLevel_secretClient_staysNone() {
+    GuardedInfluxDB influx = twoClients();
+    assertEquals(List.of("setLogLevel"), secretCalls);
+    assertEquals(InfluxDB.LogLevel.NONE, secretArgs.get(0)[0]);
+    influx.setLogLevel(InfluxDB.LogLevel.HEADERS);
+    assertEquals(List.of("setLogLevel"), secretCalls);
+  }
+
+  @Test
+  void setDatabase_andClose_reachBothClients() {
+    GuardedInfluxDB influx = twoClients();
+    assertSame(influx, influx.setDatabase("db"));
+    assertEquals("db", secretArgs.get(secretArgs.size() - 1)[0]);
+    influx.close();
+    assertEquals("close", calls.get(calls.size() - 1));
+    assertEquals("close", secretCalls.get(secretCalls.size() - 1));
+  }
+
+  private Query lastQuery() {
+    assertEquals("query", calls.get(calls.size() - 1));
+    Query sent = (Query) args.get(args.size() - 1)[0];
+    assertTrue(sent.requiresPost() || sent.getCommand().equals("SHOW DATABASES"), sent.getCommand());
+    return sent;
+  }
+
+  private static final String INJECTION = "x\"; DROP DATABASE \"victim";
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void createDatabase_quoteInName_quotedAsIdentifier() {
+    GuardedInfluxDB influx = guarded("https://influx.example.com");
+    influx.createDatabase("a\"b");
+    assertEquals("CREATE DATABASE \"a\\\"b\"", lastQuery().getCommand());
+    influx.createDatabase(INJECTION);
+    assertEquals("CREATE DATABASE \"x\\\"; DROP DATABASE \\\"victim\"", lastQuery().getCommand());
+    assertFalse(calls.contains("createDatabase"), calls.toString());
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void deleteDatabase_quoteInName_quotedAsIdentifier() {
+    GuardedInfluxDB influx = guarded("https://influx.example.com");
+    influx.deleteDatabase(INJECTION);
+    assertEquals("DROP DATABASE \"x\\\"; DROP DATABASE \\\"victim\"", lastQuery().getCommand());
+    assertFalse(calls.contains("deleteDatabase"), calls.toString());
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void createRetentionPolicy_everyOverload_quotesNamesAndKeepsShardDuration() {
+    GuardedInfluxDB influx = guarded("https://influx.example.com");
+    influx.createRetentionPolicy("r\"p", "a\"b", "30d", "1d", 2, true);
+    assertEquals("CREATE RETENTION POLICY \"r\\\"p\" ON \"a\\\"b\" DURATION 30d REPLICATION 2 SHARD DURATION 1d "
+        + "DEFAULT", lastQuery().getCommand());
+    influx.createRetentionPolicy("rp", INJECTION, "inf", 1, false);
+    assertEquals("CREATE RETENTION POLICY \"rp\" ON \"x\\\"; DROP DATABASE \\\"victim\" DURATION inf "
+        + "REPLICATION 1", lastQuery().getCommand());
+    influx.createRetentionPolicy("rp", "db", "1h30m", "1h", 1); // influxdb-java 2.25 drops the shard duration.
+    assertEquals("CREATE RETENTION POLICY \"rp\" ON \"db\" DURATION 1h30m REPLICATION 1 SHARD DURATION 1h",
+        lastQuery().getCommand());
+    assertFalse(calls.contains("createRetentionPolicy"), calls.toString());
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void createRetentionPolicy_durationOrNameOrReplicationUnusable_refusedBeforeSending() {
+    GuardedInfluxDB influx = guarded("https://influx.example.com");
+    IllegalArgumentException duration = assertThrows(IllegalArgumentException.class,
+        () -> influx.createRetentionPolicy("rp", "db", "1d; DROP DATABASE victim", 1, false));
+    assertTrue(duration.getMessage().startsWith("duration must be an InfluxDB duration"), duration.getMessage());
+    IllegalArgumentException shard = assertThrows(IllegalArgumentException.class,
+        () -> influx.createRetentionPolicy("rp", "db", "1d", "1d DEFAULT", 1));
+    assertTrue(shard.getMessage().startsWith("shardDuration must be"), shard.getMessage());
+    IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+        () -> influx.createRetentionPolicy(" ", "db", "1d", 1, false));
+    assertTrue(blank.getMessage().startsWith("retention policy name is blank"), blank.getMessage());
+    IllegalArgumentException replication = assertThrows(IllegalArgumentException.class,
+        () -> influx.createRetentionPolicy("rp", "db", "1d", 0, false));
+    assertTrue(replication.getMessage().contains("replicationFactor must be at least 1"), replication.getMessage());
+    IllegalArgumentException newline = assertThrows(IllegalArgumentException.class,
+        () -> influx.createDatabase("a\rb"));
+    assertTrue(newline.getMessage().contains("carriage return"), newline.getMessage());
+    assertFalse(calls.contains("query"), calls.toString());
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void dropRetentionPolicy_quoteInNames_quotedAsIdentifiers() {
+    GuardedInfluxDB influx = guarded("https://influx.example.com");
+    influx.dropRetentionPolicy("r\"p", INJECTION);
+    assertEquals("DROP RETENTION POLICY \"r\\\"p\" ON \"x\\\"; DROP DATABASE \\\"victim\"",
+        lastQuery().getCommand());
+    assertFalse(calls.contains("dropRetentionPolicy"), calls.toString());
+  }
+
+  private static QueryResult databases(String... names) {
+    QueryResult.Series series = new QueryResult.Series();
+    series.setName("databases");
+    series.setColumns(List.of("name"));
+    series.setValues(java.util.Arrays.stream(names).map(n -> List.<Object>of(n)).collect(
+        java.util.stream.Collectors.toList()));
+    QueryResult.Result result = new QueryResult.Result();
+    result.setSeries(names.length == 0 ? null : List.of(series));
+    QueryResult all = new QueryResult();
+    all.setResults(List.of(result));
+    return all;
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void describeDatabasesAndDatabaseExists_namesTakenLiterally() {
+    GuardedInfluxDB influx = guarded("https://influx.example.com");
+    queryResult = databases("a\"b", " padded ");
+    assertEquals(List.of("a\"b", " padded "), influx.describeDatabases());
+    assertEquals("SHOW DATABASES", lastQuery().getCommand());
+    assertTrue(influx.databaseExists("a\"b"));
+    assertFalse(influx.databaseExists("padded"), "influxdb-java trimmed the server's names");
+    queryResult = databases();
+    assertEquals(List.of(), influx.describeDatabases(), "influxdb-java failed on a server without databases");
+    assertFalse(calls.contains("describeDatabases") || calls.contains("databaseExists"), calls.toString());
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void legacyCalls_serverReportsError_thrownNotIgnored() {
+    GuardedInfluxDB influx = guarded("https://influx.example.com");
+    QueryResult.Result failed = new QueryResult.Result();
+    failed.setError("retention policy already exists");
+    queryResult.setResults(List.of(failed));
+    org.influxdb.InfluxDBException e = assertThrows(org.influxdb.InfluxDBException.class,
+        () -> influx.createRetentionPolicy("rp", "db", "1d", 1, false));
+    assertEquals("createRetentionPolicy failed: retention policy already exists", e.getMessage());
   }
 
   @Test

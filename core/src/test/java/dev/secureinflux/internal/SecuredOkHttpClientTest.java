@@ -3,6 +3,7 @@ package dev.secureinflux.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.secureinflux.SecureInflux;
@@ -15,9 +16,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import okhttp3.Authenticator;
 import okhttp3.CipherSuite;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dns;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.TlsVersion;
 import okhttp3.internal.tls.OkHostnameVerifier;
@@ -53,7 +56,15 @@ class SecuredOkHttpClientTest {
 
   /** The OkHttpClient inside influxdb-java's client: GuardedInfluxDB -> AuthUnwrapping proxy -> InfluxDBImpl. */
   private static OkHttpClient okHttpOf(InfluxDB influx) throws ReflectiveOperationException {
-    InfluxDB proxy = ((GuardedInfluxDB) influx).delegate;
+    return clientOf(((GuardedInfluxDB) influx).delegate);
+  }
+
+  /** The OkHttpClient of the client that sends statements carrying a secret. */
+  private static OkHttpClient secretOkHttpOf(InfluxDB influx) throws ReflectiveOperationException {
+    return clientOf(((GuardedInfluxDB) influx).secrets);
+  }
+
+  private static OkHttpClient clientOf(InfluxDB proxy) throws ReflectiveOperationException {
     InfluxDB impl = ((AuthUnwrapping) Proxy.getInvocationHandler(proxy)).delegate;
     Field client = InfluxDBImpl.class.getDeclaredField("client");
     client.setAccessible(true);
@@ -147,5 +158,57 @@ class SecuredOkHttpClientTest {
       assertEquals(13_000, client.writeTimeoutMillis());
       assertEquals(0, client.callTimeoutMillis());
     }
+  }
+
+  @Test
+  void build_userInterceptors_absentFromSecretClientWhichSharesEverythingElse() throws Exception {
+    Interceptor application = chain -> chain.proceed(chain.request());
+    Interceptor network = chain -> chain.proceed(chain.request());
+    Authenticator authenticator = (route, response) -> null;
+    OkHttpClient.Builder user = userTimeouts().addInterceptor(application).addNetworkInterceptor(network)
+        .authenticator(authenticator);
+    try (InfluxDB influx = builder("https://influx.example.com:8086").okHttpClient(user).build()) {
+      OkHttpClient main = okHttpOf(influx);
+      OkHttpClient secrets = secretOkHttpOf(influx);
+      assertTrue(main.interceptors().contains(application) && main.networkInterceptors().contains(network));
+      assertSame(authenticator, main.authenticator());
+      assertFalse(secrets.interceptors().contains(application), secrets.interceptors().toString());
+      assertFalse(secrets.networkInterceptors().contains(network), secrets.networkInterceptors().toString());
+      assertSame(Authenticator.NONE, secrets.authenticator());
+      assertEquals(classes(main.interceptors()).subList(0, 2), classes(secrets.interceptors()).subList(0, 2));
+      assertEquals(classes(main.networkInterceptors()).subList(1, main.networkInterceptors().size()),
+          classes(secrets.networkInterceptors()), "ours, after the user's");
+      assertSame(main.connectionPool(), secrets.connectionPool());
+      assertSame(main.dispatcher(), secrets.dispatcher());
+      assertSame(main.x509TrustManager(), secrets.x509TrustManager());
+      assertEquals(main.hostnameVerifier().getClass(), secrets.hostnameVerifier().getClass());
+      assertEquals(main.connectionSpecs(), secrets.connectionSpecs());
+      assertEquals(main.dns().getClass(), secrets.dns().getClass());
+      assertFalse(secrets.followRedirects());
+      assertEquals(List.of(3_000, 4_000, 5_000, 6_000), List.of(secrets.connectTimeoutMillis(),
+          secrets.readTimeoutMillis(), secrets.writeTimeoutMillis(), secrets.callTimeoutMillis()));
+    }
+  }
+
+  private static List<Class<?>> classes(List<Interceptor> interceptors) {
+    return interceptors.stream().map(Object::getClass).collect(Collectors.toList());
+  }
+
+  @Test
+  void close_noUserBuilder_shutsItsOwnDispatcherDown() throws Exception {
+    InfluxDB influx = builder("https://influx.example.com:8086").build();
+    OkHttpClient client = okHttpOf(influx);
+    influx.close();
+    assertTrue(client.dispatcher().executorService().isShutdown(), "its dispatcher threads would linger");
+  }
+
+  @Test
+  void close_userBuilder_leavesItsDispatcherRunning() throws Exception {
+    OkHttpClient.Builder user = userBuilder();
+    InfluxDB influx = builder("https://influx.example.com:8086").okHttpClient(user).build();
+    OkHttpClient client = okHttpOf(influx);
+    influx.close();
+    assertFalse(client.dispatcher().executorService().isShutdown(), "the user's dispatcher was shut down");
+    client.dispatcher().executorService().shutdown();
   }
 }

@@ -45,6 +45,12 @@ public final class FixedSecretSource implements SecretSource {
     return what;
   }
 
+  /** A value handed in by the caller: {@link IllegalArgumentException}, as for an empty one. */
+  @Override
+  public RuntimeException unusable(String message) {
+    return new IllegalArgumentException(message);
+  }
+
   @Override
   public void close() {
     secret.destroy();

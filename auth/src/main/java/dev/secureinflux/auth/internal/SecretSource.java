@@ -15,6 +15,17 @@ public interface SecretSource extends AutoCloseable {
   /** What the source is, for messages: {@code "password"}, {@code "password file /run/secrets/pw"}. */
   String describe();
 
+  /**
+   * The exception for content this source delivered that cannot be used (a token character that cannot travel
+   * in a header): {@link dev.secureinflux.auth.CredentialSourceException}, since a file or supplier failed;
+   * a value handed in by the caller answers {@link IllegalArgumentException} instead.
+   *
+   * @param message what is wrong and the fix, naming {@link #describe()}; never the secret
+   */
+  default RuntimeException unusable(String message) {
+    return new dev.secureinflux.auth.CredentialSourceException(message);
+  }
+
   /** Wipes held material; {@link #get()} fails afterwards. */
   @Override
   void close();

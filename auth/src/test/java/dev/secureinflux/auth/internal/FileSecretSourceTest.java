@@ -2,6 +2,7 @@ package dev.secureinflux.auth.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.secureinflux.auth.CredentialSourceException;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,41 @@ class FileSecretSourceTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A named pipe with mode 600 (Java cannot make one): opening it for reading blocks until a writer comes. */
+  static Path fifo(Path file) throws IOException, InterruptedException {
+    Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", file.toString()).redirectErrorStream(true).start();
+    assertEquals(0, mkfifo.waitFor(), () -> "mkfifo failed: " + new String(readAll(mkfifo)));
+    return file;
+  }
+
+  private static byte[] readAll(Process process) {
+    try {
+      return process.getInputStream().readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void constructor_fifo_refusedAsNotRegularWithoutBlocking() throws Exception {
+    Path pipe = fifo(dir.resolve("pw.fifo"));
+    CredentialSourceException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> assertThrows(CredentialSourceException.class, () -> new FileSecretSource(pipe, "password")));
+    assertEquals("password file " + pipe + " is not a regular file: point to the file holding the password",
+        e.getMessage());
+  }
+
+  @Test
+  void constructor_fileOver64KiB_refusedNamingSize() throws IOException {
+    Path big = write("big", "x".repeat(64 * 1024 + 1));
+    CredentialSourceException e = assertThrows(CredentialSourceException.class,
+        () -> new FileSecretSource(big, "password"));
+    assertEquals("password file " + big + " is larger than 65536 bytes: it does not look like a password file",
+        e.getMessage());
+    Path limit = write("limit", "y".repeat(64 * 1024));
+    assertEquals(64 * 1024, new FileSecretSource(limit, "password").get().length);
   }
 
   @Test
