@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -64,8 +65,9 @@ import javax.net.ssl.X509TrustManager;
  * <h2>Mutual TLS and rotation</h2>
  * {@link Builder#identity} adds a client certificate. Material read from files is re-read by {@link #reload()}
  * or, with {@link Builder#reloading}, when the files change; new handshakes use the new material, open
- * connections go on. A config with {@link Builder#reloading} must be {@link #close() closed} to stop its
- * watcher thread.
+ * connections go on, and no session verified before the reload is resumed by a socket or engine created after
+ * it. {@link #isCurrent(SSLSession)} tells a connection pool which connections to retire. A config with
+ * {@link Builder#reloading} must be {@link #close() closed} to stop its watcher thread.
  *
  * <pre>{@code
  * TlsConfig tls = TlsConfig.builder().trust(TrustMaterial.pem(Path.of("ca.pem"))).build();
@@ -91,7 +93,8 @@ public final class TlsConfig implements AutoCloseable {
   private final List<X509Certificate> systemAnchors;
   private final PolicyTrustManager trustManager;
   private final SwappableKeyManager keyManager = new SwappableKeyManager();
-  private final SSLContext sslContext;
+  private final PolicySslContext sslContext;
+  private final Function<TrustMaterial, List<X509Certificate>> anchorReader;
   private final List<ReloadListener> listeners;
   private final MaterialWatcher watcher;
   private final Object reloadLock = new Object();
@@ -100,18 +103,13 @@ public final class TlsConfig implements AutoCloseable {
     this.trust = b.trust;
     this.identity = b.identity;
     this.clock = b.clock;
+    this.anchorReader = b.anchorReader;
     this.policy = TlsPolicy.of(b.protocols, b.cipherSuites, JdkTls.protocols(), JdkTls.cipherSuites());
     this.systemAnchors = trust.includesSystem() ? systemAnchors() : List.of();
     this.trustManager = new PolicyTrustManager(loadTrust(), b.pins, policy, clock);
     loadIdentity();
     this.listeners = new CopyOnWriteArrayList<>(b.listeners);
-    try {
-      SSLContext jdk = JdkTls.newContext();
-      jdk.init(new KeyManager[] {keyManager}, new TrustManager[] {trustManager}, null);
-      this.sslContext = PolicySslContext.wrap(jdk, policy);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot initialise the JDK's TLS context", e);
-    }
+    this.sslContext = PolicySslContext.wrap(newJdkContext(), policy);
     List<Path> files = files();
     this.watcher = b.reloadInterval != null && !files.isEmpty()
         ? new MaterialWatcher(files, b.reloadInterval, this::reloadQuietly) : null;
@@ -165,7 +163,14 @@ public final class TlsConfig implements AutoCloseable {
 
   /**
    * Re-reads trust and identity files now and swaps them in (key and chain together), then calls the reload
-   * listeners; cached client sessions are dropped so new connections make full handshakes.
+   * listeners. Every socket and engine created after this returns makes a full handshake with the new material
+   * or resumes a session verified with it: sessions verified before, including those whose TLS 1.3 ticket
+   * arrives later on a connection that was open during the reload, are never offered again. Connections open
+   * now go on; {@link #isCurrent(SSLSession)} is false for them.
+   *
+   * <p>A failure of any kind while reading (an exception, or an {@code Error} such as a
+   * {@code StackOverflowError}) is logged on {@code System.Logger} {@code dev.secureinflux.tls}, leaves the
+   * material in use untouched and is thrown on. A listener that throws is logged and does not stop the others.
    *
    * @throws TlsMaterialException when a file is missing or broken; the old material stays in use
    */
@@ -173,26 +178,39 @@ public final class TlsConfig implements AutoCloseable {
     synchronized (reloadLock) {
       TrustState nextTrust;
       KeyMaterial.Identity nextIdentity;
+      SSLContext nextContext;
       try {
         nextTrust = loadTrust();
         nextIdentity = identity != null ? identity.load(clock) : null;
-      } catch (RuntimeException e) {
-        TlsLog.get().log(System.Logger.Level.ERROR, "reload of " + files() + " failed, keeping the previous material: "
-            + e.getMessage());
+        nextContext = newJdkContext();
+      } catch (RuntimeException | Error e) {
+        logReloadFailure(e);
         throw e;
       }
-      trustManager.swap(nextTrust);
+      // Key first, then trust: a chain verified with the new trust is answered with the new key. The context
+      // last: its sockets see only sessions verified with the new trust.
       keyManager.swap(nextIdentity != null ? nextIdentity.key : null,
           nextIdentity != null ? nextIdentity.chain : List.of());
-      dropSessions(sslContext.getClientSessionContext());
+      trustManager.swap(nextTrust);
+      dropSessions(sslContext.renew(nextContext));
     }
     for (ReloadListener listener : listeners) {
       try {
         listener.reloaded(this);
-      } catch (RuntimeException e) {
-        TlsLog.get().log(System.Logger.Level.WARNING, "reload listener " + listener + " failed: " + e.getMessage(), e);
+      } catch (RuntimeException | Error e) {
+        TlsLog.get().log(System.Logger.Level.ERROR, "reload listener " + listener + " failed: " + e, e);
       }
     }
+  }
+
+  /**
+   * True when this config's trust manager verified {@code session}'s certificate chain with the material in use
+   * now: the handshake (or the one it resumed) came after the last reload, and so did the choice of the client
+   * certificate. False for a session verified before the last {@link #reload()}, by another config, or never
+   * verified by this config; a connection pool retires connections whose session is not current.
+   */
+  public boolean isCurrent(SSLSession session) {
+    return trustManager.isCurrent(Objects.requireNonNull(session, "session == null"));
   }
 
   /**
@@ -213,11 +231,37 @@ public final class TlsConfig implements AutoCloseable {
         + ", reloading=" + (watcher != null) + "}";
   }
 
+  /**
+   * The watcher's reload. Whatever the failure, reload() has logged it and left the material in use untouched;
+   * the watcher goes on and loads the files again when they next change. That holds for a VirtualMachineError
+   * too (a StackOverflowError from a deeply nested file, an OutOfMemoryError from a huge one): the objects of the
+   * failed load are garbage by now, and a watcher that stopped would freeze the material without a word.
+   */
   private void reloadQuietly() {
     try {
       reload();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       // Logged by reload(); the watcher tries again on the next change.
+    }
+  }
+
+  private void logReloadFailure(Throwable e) {
+    String what = e instanceof TlsMaterialException ? e.getMessage() : e.toString();
+    String message = "reload of " + files() + " failed, keeping the previous material: " + what;
+    if (e instanceof TlsMaterialException) {
+      TlsLog.get().log(System.Logger.Level.ERROR, message);
+    } else {
+      TlsLog.get().log(System.Logger.Level.ERROR, message, e);
+    }
+  }
+
+  private SSLContext newJdkContext() {
+    try {
+      SSLContext jdk = JdkTls.newContext();
+      jdk.init(new KeyManager[] {keyManager}, new TrustManager[] {trustManager}, null);
+      return jdk;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot initialise the JDK's TLS context", e);
     }
   }
 
@@ -231,7 +275,7 @@ public final class TlsConfig implements AutoCloseable {
 
   private TrustState loadTrust() {
     List<X509Certificate> anchors = new ArrayList<>(systemAnchors);
-    anchors.addAll(trust.anchors());
+    anchors.addAll(anchorReader.apply(trust));
     TrustState state = new TrustState(anchors, trust.fingerprints());
     if (anchors.isEmpty() && trust.fingerprints().isEmpty()) {
       throw new TlsMaterialException("the trust material " + trust + " holds no certificate and no"
@@ -294,6 +338,7 @@ public final class TlsConfig implements AutoCloseable {
     private Duration reloadInterval;
     private final List<ReloadListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
+    private Function<TrustMaterial, List<X509Certificate>> anchorReader = TrustMaterial::anchors;
 
     private Builder() {}
 
@@ -345,8 +390,9 @@ public final class TlsConfig implements AutoCloseable {
 
     /**
      * Watches the trust and identity files (following symbolic links) and reloads when they change, polling
-     * every {@code interval} as the fallback; a reload that finds broken files keeps the old material and logs
-     * the error. The watching runs on a daemon thread of its own that only {@link TlsConfig#close()} stops:
+     * every {@code interval} as the fallback; a reload that fails in any way (broken files, or an {@code Error}
+     * such as {@code StackOverflowError} or {@code OutOfMemoryError} while reading them) keeps the old material,
+     * is logged, and the watcher goes on: the next change of a file is loaded again. The watching runs on a daemon thread of its own that only {@link TlsConfig#close()} stops:
      * a config built with this must be closed when no longer needed (try-with-resources, or close the client
      * that owns it), otherwise the thread keeps polling until the JVM exits, even after the config is no longer
      * used. Default: no watching ({@link TlsConfig#reload()} still works).
@@ -371,6 +417,12 @@ public final class TlsConfig implements AutoCloseable {
     /** The clock that certificate validity checks use (chosen for tests). Default: the system clock (UTC). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Test seam: how the trust material's anchors are read, at build and at each reload. */
+    Builder anchorReader(Function<TrustMaterial, List<X509Certificate>> anchorReader) {
+      this.anchorReader = Objects.requireNonNull(anchorReader, "anchorReader == null");
       return this;
     }
 

@@ -1,23 +1,62 @@
 package dev.secureinflux.tls;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.secureinflux.testkit.TestCertificate;
 import dev.secureinflux.tls.internal.MaterialWatcher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The file watcher: a rewritten file is noticed, a broken write is retried when fixed, close() stops it. */
+/**
+ * The file watcher: a rewritten file is noticed, a broken write is retried when fixed, a reload that fails with an
+ * Error (as hostile material can make a parser do) is logged and the watching goes on, close() stops it.
+ */
 class ReloadWatcherTest {
+  private static final TestCertificate CA_1 = TestCertificate.newRootCa("Watcher CA 1");
+  private static final TestCertificate CA_2 = TestCertificate.newRootCa("Watcher CA 2");
+  private static final String HOSTILE = "-----BEGIN HOSTILE-----";
+
   @TempDir
   Path dir;
+
+  /**
+   * Reads anchors as TlsConfig does, except that a trust file holding {@link #HOSTILE} makes the reading throw
+   * {@code error} (what a parser overflowing its stack or the heap does), after counting down {@code seen}.
+   */
+  private static Function<TrustMaterial, List<X509Certificate>> hostileThrows(Path file,
+      Supplier<? extends Error> error, CountDownLatch seen) {
+    return material -> {
+      try {
+        if (Files.readString(file).contains(HOSTILE)) {
+          seen.countDown();
+          throw error.get();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return material.anchors();
+    };
+  }
+
+  private static List<X509Certificate> trusted(TlsConfig tls) {
+    return List.of(tls.trustManager().getAcceptedIssuers());
+  }
 
   @Test
   void watcher_fileRewritten_callsBack() throws Exception {
@@ -28,6 +67,75 @@ class ReloadWatcherTest {
       assertTrue(changed.await(60, TimeUnit.SECONDS), "no callback after the file changed");
       assertTrue(watcher.isRunning());
     }
+  }
+
+  @Test
+  void watcher_callbackThrowsError_keepsWatchingAndCallsBackAtTheNextChange() throws Exception {
+    Path file = Files.writeString(dir.resolve("ca.pem"), "one");
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch second = new CountDownLatch(2);
+    Runnable onChange = () -> {
+      second.countDown();
+      if (calls.incrementAndGet() == 1) {
+        throw new StackOverflowError("simulated: nesting too deep");
+      }
+    };
+    try (MaterialWatcher watcher = new MaterialWatcher(List.of(file), Duration.ofMillis(100), onChange)) {
+      Files.writeString(file, "two");
+      while (calls.get() == 0) {
+        Thread.sleep(20);
+      }
+      Files.writeString(file, "three");
+      assertTrue(second.await(60, TimeUnit.SECONDS), "no callback after the Error: the watcher thread died");
+      assertTrue(watcher.isRunning());
+    }
+  }
+
+  @Test
+  void reloading_loadingThrowsStackOverflowError_logsKeepsOldTrustAndLoadsTheNextGoodRewrite() throws Exception {
+    assertErrorLoggedAndWatchingGoesOn(() -> new StackOverflowError(), "java.lang.StackOverflowError");
+  }
+
+  @Test
+  void reloading_loadingThrowsOutOfMemoryError_logsKeepsOldTrustAndLoadsTheNextGoodRewrite() throws Exception {
+    assertErrorLoggedAndWatchingGoesOn(() -> new OutOfMemoryError("simulated: Java heap space"),
+        "java.lang.OutOfMemoryError: simulated: Java heap space");
+  }
+
+  private void assertErrorLoggedAndWatchingGoesOn(Supplier<? extends Error> error, String logged) throws Exception {
+    Path ca = CA_1.writeCertificatePem(dir.resolve("ca.pem"));
+    CountDownLatch hostileSeen = new CountDownLatch(1);
+    CountDownLatch reloaded = new CountDownLatch(1);
+    try (TlsConfig tls = TlsConfig.builder().trust(TrustMaterial.pem(ca)).reloading(Duration.ofMillis(100))
+        .anchorReader(hostileThrows(ca, error, hostileSeen)).addReloadListener(config -> reloaded.countDown())
+        .build()) {
+      List<String> messages = LogCapture.warnings(() -> {
+        try {
+          ReloadTest.replace(ca, HOSTILE + "\n");
+          assertTrue(hostileSeen.await(60, TimeUnit.SECONDS), "the watcher did not reload the hostile file");
+          ReloadTest.replace(ca, CA_2.certificatePem());
+          assertTrue(reloaded.await(60, TimeUnit.SECONDS), "the good rewrite after the Error was not loaded");
+        } catch (IOException | InterruptedException e) {
+          throw new AssertionError(e);
+        }
+      });
+      assertTrue(messages.stream().anyMatch(m -> m.contains("keeping the previous material") && m.contains(logged)
+          && m.contains("ca.pem")), messages.toString());
+      assertEquals(List.of(CA_2.certificate()), trusted(tls));
+    }
+  }
+
+  @Test
+  void reload_loadingThrowsError_rethrownLoggedAndOldTrustKept() throws Exception {
+    Path ca = CA_1.writeCertificatePem(dir.resolve("ca.pem"));
+    StackOverflowError thrown = new StackOverflowError();
+    TlsConfig tls = TlsConfig.builder().trust(TrustMaterial.pem(ca))
+        .anchorReader(hostileThrows(ca, () -> thrown, new CountDownLatch(1))).build();
+    ReloadTest.replace(ca, HOSTILE + "\n");
+    List<String> messages = LogCapture.warnings(() -> assertSame(thrown, assertThrows(Error.class, tls::reload)));
+    assertTrue(messages.stream().anyMatch(m -> m.contains("keeping the previous material")
+        && m.contains("java.lang.StackOverflowError")), messages.toString());
+    assertEquals(List.of(CA_1.certificate()), trusted(tls));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.secureinflux.tls.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  * (or the file system has none). Not API.
  */
 public final class MaterialWatcher implements AutoCloseable {
+  /** Files larger than this are compared by size and modification time only (no real material is this big). */
+  private static final long MAX_HASHED = 16L * 1024 * 1024;
 
   private final List<Path> files;
   private final Duration interval;
@@ -36,7 +39,10 @@ public final class MaterialWatcher implements AutoCloseable {
   private WatchService watchService;
   private List<String> snapshot;
 
-  /** Starts watching {@code files}; {@code onChange} runs on the watcher thread and must not throw. */
+  /**
+   * Starts watching {@code files}; {@code onChange} runs on the watcher thread. Whatever it throws, Errors
+   * included, is logged and the watching goes on (it runs again at the next change, not in a loop).
+   */
   public MaterialWatcher(List<Path> files, Duration interval, Runnable onChange) {
     this.files = List.copyOf(files);
     this.interval = Objects.requireNonNull(interval, "interval == null");
@@ -64,8 +70,9 @@ public final class MaterialWatcher implements AutoCloseable {
         }
       } catch (InterruptedException | ClosedWatchServiceException e) {
         return;
-      } catch (RuntimeException e) {
-        TlsLog.get().log(System.Logger.Level.ERROR, "material watcher: " + e.getMessage(), e);
+      } catch (RuntimeException | Error e) {
+        // Errors too: a thread that died here would stop reloading for good, and silently.
+        TlsLog.get().log(System.Logger.Level.ERROR, "material watcher: " + e + "; still watching " + files, e);
       }
     }
   }
@@ -110,21 +117,44 @@ public final class MaterialWatcher implements AutoCloseable {
     }
   }
 
-  /** Real path and SHA-256 of the content of each file ("missing" when it cannot be read). */
+  /**
+   * Real path, size, modification time and SHA-256 of the content of each file ("missing" when it cannot be
+   * read). The content of a regular file is hashed as a stream, and only up to {@link #MAX_HASHED} bytes: a huge
+   * file put there by mistake must not exhaust the heap or keep a core busy on every poll (size and time still
+   * show its changes), and a FIFO must not block the watcher.
+   */
   private List<String> snapshot() {
     List<String> out = new ArrayList<>();
     for (Path f : files) {
       try {
         Path real = f.toRealPath();
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(real));
-        out.add(real + "#" + Arrays.toString(digest) + "#" + Files.getLastModifiedTime(real).toMillis());
+        long size = Files.size(real);
+        String digest = !Files.isRegularFile(real) ? "not a regular file"
+            : size <= MAX_HASHED ? digest(real) : "not hashed";
+        out.add(real + "#" + size + "#" + Files.getLastModifiedTime(real).toMillis() + "#" + digest);
       } catch (IOException e) {
         out.add(f + "#missing");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is missing from the JDK", e);
       }
     }
     return out;
+  }
+
+  private static String digest(Path file) throws IOException {
+    MessageDigest sha256;
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+    }
+    byte[] buffer = new byte[8192];
+    long left = MAX_HASHED;
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n = in.read(buffer); n >= 0 && left > 0; n = in.read(buffer)) {
+        sha256.update(buffer, 0, n);
+        left -= n;
+      }
+    }
+    return Arrays.toString(sha256.digest());
   }
 
   /** True while the watcher thread runs. */

@@ -29,22 +29,35 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * then pins, for every server handshake. Refuses client checks. Thread-safe; trust swapped atomically. Not API.
  */
 public final class PolicyTrustManager extends X509ExtendedTrustManager {
-  private final AtomicReference<TrustState> state;
+  /** Session value: the {@link Generation} whose trust verified the session's chain. */
+  static final String GENERATION_KEY = "dev.secureinflux.tls.generation";
+
+  private final AtomicReference<Generation> current;
   private final Set<String> pins;
   private final TlsPolicy policy;
   private final Clock clock;
 
   /** Checks with {@code initial} trust, {@code pins} (normalised), {@code policy}, validity at {@code clock}. */
   public PolicyTrustManager(TrustState initial, Set<String> pins, TlsPolicy policy, Clock clock) {
-    this.state = new AtomicReference<>(Objects.requireNonNull(initial, "initial == null"));
+    this.current = new AtomicReference<>(new Generation(Objects.requireNonNull(initial, "initial == null"), 0));
     this.pins = Set.copyOf(pins);
     this.policy = Objects.requireNonNull(policy, "policy == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
   }
 
-  /** New handshakes use {@code next}; handshakes in progress finish with the trust they started with. */
+  /**
+   * Chains checked from now on are checked with {@code next}, a new generation: sessions verified before are no
+   * longer {@linkplain #isCurrent current}.
+   */
   public void swap(TrustState next) {
-    state.set(Objects.requireNonNull(next, "next == null"));
+    Objects.requireNonNull(next, "next == null");
+    current.updateAndGet(g -> new Generation(next, g.number + 1));
+  }
+
+  /** True when this trust manager verified {@code session}'s chain with the trust in use now. */
+  public boolean isCurrent(SSLSession session) {
+    // TLS 1.3 tickets and resumed sessions share the application values of the session they came from.
+    return session != null && session.getValue(GENERATION_KEY) == current.get();
   }
 
   @Override
@@ -91,7 +104,7 @@ public final class PolicyTrustManager extends X509ExtendedTrustManager {
   /** The trust anchors (system and configured); fingerprinted certificates are not listed. */
   @Override
   public X509Certificate[] getAcceptedIssuers() {
-    return state.get().acceptedIssuers();
+    return current.get().trust.acceptedIssuers();
   }
 
   /** The host name rule as a verifier, with the exact-certificate exception for a fingerprinted leaf. */
@@ -105,7 +118,7 @@ public final class PolicyTrustManager extends X509ExtendedTrustManager {
     }
     try {
       X509Certificate leaf = (X509Certificate) session.getPeerCertificates()[0];
-      return state.get().isFingerprinted(leaf) || HostnameMatcher.matches(host, leaf);
+      return current.get().trust.isFingerprinted(leaf) || HostnameMatcher.matches(host, leaf);
     } catch (SSLPeerUnverifiedException | ClassCastException e) {
       return false;
     }
@@ -123,7 +136,8 @@ public final class PolicyTrustManager extends X509ExtendedTrustManager {
     if (session != null) {
       checkNegotiated(session);
     }
-    TrustState trust = state.get();
+    Generation generation = current.get();
+    TrustState trust = generation.trust;
     List<X509Certificate> verified = ChainChecker.verify(chain, trust, clock);
     X509Certificate leaf = chain[0];
     if (!trust.isFingerprinted(leaf) && !HostnameMatcher.matches(host, leaf)) {
@@ -137,6 +151,9 @@ public final class PolicyTrustManager extends X509ExtendedTrustManager {
     }
     if (!pins.isEmpty() && !Pins.anyMatch(verified, pins)) {
       throw new CertificateRejectedException(PIN_MISMATCH, Pins.mismatchMessage(host, verified, pins));
+    }
+    if (session != null) {
+      session.putValue(GENERATION_KEY, generation);
     }
   }
 
@@ -152,6 +169,22 @@ public final class PolicyTrustManager extends X509ExtendedTrustManager {
       throw new CertificateRejectedException(CIPHER_SUITE_NOT_ALLOWED, "the handshake negotiated " + suite
           + ", outside the policy " + policy.cipherSuites() + "; do not widen the enabled cipher suites of"
           + " sockets or engines made by TlsConfig");
+    }
+  }
+
+  /** One trust generation; its identity marks the sessions it verified. */
+  private static final class Generation {
+    final TrustState trust;
+    final long number;
+
+    Generation(TrustState trust, long number) {
+      this.trust = trust;
+      this.number = number;
+    }
+
+    @Override
+    public String toString() {
+      return "secureinflux trust generation " + number;
     }
   }
 }
