@@ -344,7 +344,7 @@ public final class SecureInflux {
         tls.addPin(pin);
       }
       if (reloading != null) {
-        tls.reloading(reloading).addReloadListener(reloaded -> generation.reloaded());
+        tls.reloading(reloading).addReloadListener(generation::reloaded);
       }
       return tls.build();
     }
