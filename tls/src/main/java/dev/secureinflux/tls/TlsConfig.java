@@ -392,10 +392,11 @@ public final class TlsConfig implements AutoCloseable {
      * Watches the trust and identity files (following symbolic links) and reloads when they change, polling
      * every {@code interval} as the fallback; a reload that fails in any way (broken files, or an {@code Error}
      * such as {@code StackOverflowError} or {@code OutOfMemoryError} while reading them) keeps the old material,
-     * is logged, and the watcher goes on: the next change of a file is loaded again. The watching runs on a daemon thread of its own that only {@link TlsConfig#close()} stops:
-     * a config built with this must be closed when no longer needed (try-with-resources, or close the client
-     * that owns it), otherwise the thread keeps polling until the JVM exits, even after the config is no longer
-     * used. Default: no watching ({@link TlsConfig#reload()} still works).
+     * is logged, and the watcher goes on: the next change of a file is loaded again. The watching runs on a
+     * daemon thread of its own that only {@link TlsConfig#close()} stops: a config built with this must be closed
+     * when no longer needed (try-with-resources, or close the client that owns it), otherwise the thread keeps
+     * polling until the JVM exits, even after the config is no longer used. Default: no watching
+     * ({@link TlsConfig#reload()} still works).
      *
      * @throws IllegalArgumentException an interval that is not positive
      */

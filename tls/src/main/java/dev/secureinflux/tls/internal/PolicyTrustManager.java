@@ -26,7 +26,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The trust manager of a TlsConfig: negotiated protocol and suite, chain (own checks plus PKIX), host name,
- * then pins, for every server handshake. Refuses client checks. Thread-safe; trust swapped atomically. Not API.
+ * then pins, for every server handshake. Refuses client checks. Thread-safe; trust swapped atomically, each swap
+ * a new generation. Every session it verifies carries the generation that verified it (an application value,
+ * which the JDK shares with the session's TLS 1.3 tickets and resumptions), for {@link #isCurrent}. Not API.
  */
 public final class PolicyTrustManager extends X509ExtendedTrustManager {
   /** Session value: the {@link Generation} whose trust verified the session's chain. */
