@@ -369,6 +369,18 @@ public final class TestCertificate {
       return this;
     }
 
+    /** Adds a permitted subtree of any name type (an x400Address, a registeredID) to the nameConstraints. */
+    public Builder permitSubtree(GeneralName base) {
+      permitted.add(new GeneralSubtree(Objects.requireNonNull(base, "base == null")));
+      return this;
+    }
+
+    /** Adds an excluded subtree of any name type (an x400Address, a registeredID) to the nameConstraints. */
+    public Builder excludeSubtree(GeneralName base) {
+      excluded.add(new GeneralSubtree(Objects.requireNonNull(base, "base == null")));
+      return this;
+    }
+
     public Builder serverAuth() {
       extendedKeyUsages.add(KeyPurposeId.id_kp_serverAuth);
       return this;

@@ -123,24 +123,47 @@ public final class TlsConfig implements AutoCloseable {
   /**
    * The context: its socket factory, engines and default/supported parameters carry the policy; it cannot be
    * re-initialised ({@code init} throws) and has no server socket factory.
+   *
+   * <p>With reloading, this object stays the same, and each socket or engine belongs to the material of the moment
+   * it was created: one created before a {@link #reload()} and connected after it may resume a session verified
+   * with the old trust, without any check (an unconnected {@code socketFactory().createSocket()} made ahead of
+   * time, an engine kept for later). Create sockets and engines when you connect, or check
+   * {@link #isCurrent(SSLSession)} (or {@link #hostnameVerifier()}, which refuses such a session) after the
+   * handshake.
    */
   public SSLContext sslContext() {
     return sslContext;
   }
 
-  /** The trust manager the context uses (an {@code X509ExtendedTrustManager}); for OkHttp's second argument. */
+  /**
+   * The trust manager the context uses (an {@code X509ExtendedTrustManager}); for OkHttp's second argument. It
+   * checks every full handshake with the current trust (chain, host name, pins, protocol and suite).
+   *
+   * <p>Put into an {@code SSLContext} of your own, it still checks each full handshake, but that context's session
+   * cache is yours: a session it verified before a {@link #reload()} is resumed after it without any check, so
+   * such a context gets none of the reload protection of {@link #sslContext()}. Use {@link #sslContext()} or
+   * {@link #socketFactory()}.
+   */
   public X509TrustManager trustManager() {
     return trustManager;
   }
 
-  /** Sockets from this factory have only the policy's protocols and cipher suites enabled. */
+  /**
+   * Sockets from this factory have only the policy's protocols and cipher suites enabled. The factory stays valid
+   * across reloads (each socket comes from the context current at its creation); a socket created before a
+   * {@link #reload()} belongs to the old material, as explained at {@link #sslContext()}.
+   */
   public SSLSocketFactory socketFactory() {
     return sslContext.getSocketFactory();
   }
 
   /**
    * The subjectAltName-only host name rule (the one the trust manager enforces), accepting a server whose
-   * certificate is trusted by its own fingerprint; for OkHttp and {@code HttpsURLConnection}.
+   * certificate is trusted by its own fingerprint; for OkHttp and {@code HttpsURLConnection}. It refuses a session
+   * that is not {@linkplain #isCurrent(SSLSession) current}: one verified before the last reload (resumed by a
+   * socket created before it) or not verified by this config at all. OkHttp calls it after every new connection's
+   * handshake (not for pooled connections); {@code HttpsURLConnection} only when the JDK's own host name check
+   * fails, so there it adds nothing to the trust manager's check.
    */
   public HostnameVerifier hostnameVerifier() {
     return trustManager.hostnameVerifier();
@@ -176,23 +199,31 @@ public final class TlsConfig implements AutoCloseable {
    */
   public void reload() {
     synchronized (reloadLock) {
-      TrustState nextTrust;
-      KeyMaterial.Identity nextIdentity;
-      SSLContext nextContext;
+      Runnable publishKey;
+      Runnable publishTrust;
+      Runnable publishContext;
+      SSLSessionContext oldSessions;
       try {
-        nextTrust = loadTrust();
-        nextIdentity = identity != null ? identity.load(clock) : null;
-        nextContext = newJdkContext();
+        TrustState nextTrust = loadTrust();
+        KeyMaterial.Identity nextIdentity = identity != null ? identity.load(clock) : null;
+        SSLContext nextContext = newJdkContext();
+        // Everything that can fail (reading, allocating) happens before anything is published.
+        publishKey = keyManager.prepareSwap(nextIdentity != null ? nextIdentity.key : null,
+            nextIdentity != null ? nextIdentity.chain : List.of());
+        publishTrust = trustManager.prepareSwap(nextTrust);
+        oldSessions = sslContext.getClientSessionContext();
+        publishContext = sslContext.prepareRenew(nextContext);
       } catch (RuntimeException | Error e) {
         logReloadFailure(e);
         throw e;
       }
+      // Three plain writes that allocate nothing and cannot fail, so the reload is published whole or not at all.
       // Key first, then trust: a chain verified with the new trust is answered with the new key. The context
       // last: its sockets see only sessions verified with the new trust.
-      keyManager.swap(nextIdentity != null ? nextIdentity.key : null,
-          nextIdentity != null ? nextIdentity.chain : List.of());
-      trustManager.swap(nextTrust);
-      dropSessions(sslContext.renew(nextContext));
+      publishKey.run();
+      publishTrust.run();
+      publishContext.run();
+      dropSessions(oldSessions);
     }
     for (ReloadListener listener : listeners) {
       try {
@@ -291,12 +322,18 @@ public final class TlsConfig implements AutoCloseable {
     }
   }
 
+  /** Invalidates the sessions of the previous context's cache (no new socket looks there anyway). */
   private static void dropSessions(SSLSessionContext sessions) {
-    for (byte[] id : Collections.list(sessions.getIds())) {
-      SSLSession session = sessions.getSession(id);
-      if (session != null) {
-        session.invalidate();
+    try {
+      for (byte[] id : Collections.list(sessions.getIds())) {
+        SSLSession session = sessions.getSession(id);
+        if (session != null) {
+          session.invalidate();
+        }
       }
+    } catch (RuntimeException | Error e) {
+      // Housekeeping only: the new material is in use, the listeners must still hear of it.
+      TlsLog.get().log(System.Logger.Level.ERROR, "dropping the sessions of the previous material: " + e, e);
     }
   }
 

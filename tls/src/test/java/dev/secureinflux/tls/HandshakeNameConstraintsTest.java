@@ -1,5 +1,6 @@
 package dev.secureinflux.tls;
 
+import static dev.secureinflux.tls.CertificateRejectedException.Reason.INVALID_CHAIN;
 import static dev.secureinflux.tls.CertificateRejectedException.Reason.NAME_NOT_PERMITTED;
 import static dev.secureinflux.tls.Handshakes.assertEcho;
 import static dev.secureinflux.tls.Handshakes.assertRejected;
@@ -9,6 +10,8 @@ import static dev.secureinflux.tls.Handshakes.refused;
 import dev.secureinflux.testkit.TestCertificate;
 import dev.secureinflux.tls.internal.Pins;
 import javax.net.ssl.SSLSocket;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.x509.GeneralName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,6 +90,24 @@ class HandshakeNameConstraintsTest {
     try (LoopbackTlsServer server = LoopbackTlsServer.start(leaf)) {
       assertRejected(refused(trusting(root), "localhost", server.port()), NAME_NOT_PERMITTED, "'CN=localhost",
           "name constraints of 'CN=Internal Sub CA", "(permitted [DNS:internal.example])");
+    }
+  }
+
+  /**
+   * A fingerprinted CA is found in the server's chain, after loading: its constraints are not checked at load time,
+   * and BouncyCastle's validator fails on an x400Address subtree (IllegalStateException). Refused as a chain that
+   * cannot be checked, not as an unchecked exception inside the handshake.
+   */
+  @Test
+  void handshake_fingerprintedCaWithX400AddressConstraint_refusedInvalidChainNamingTheCa() throws Exception {
+    TestCertificate ca = TestCertificate.builder().commonName("X400 Constrained CA").ca()
+        .excludeSubtree(new GeneralName(GeneralName.x400Address, new DERSequence(new DERSequence()))).build();
+    TestCertificate leaf = TestCertificate.builder().issuer(ca).localhostServer().build();
+    TlsConfig tls = TlsConfig.builder().trust(TrustMaterial.fingerprint(Pins.fingerprint(ca.certificate()))).build();
+    try (LoopbackTlsServer server = LoopbackTlsServer.start(leaf.chainWithRoot(), leaf.keyPair().getPrivate())) {
+      assertRejected(refused(tls, "localhost", server.port()), INVALID_CHAIN,
+          "name constraints of trust anchor 'CN=X400 Constrained CA", "excluded [x400Address]", "cannot be applied",
+          "IllegalStateException");
     }
   }
 }

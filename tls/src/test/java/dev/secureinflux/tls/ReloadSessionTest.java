@@ -15,6 +15,8 @@ import com.sun.net.httpserver.HttpsServer;
 import dev.secureinflux.testkit.TestCertificate;
 import dev.secureinflux.testkit.TestTls;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -197,5 +199,45 @@ class ReloadSessionTest {
     tls.reload();
     assertEquals(600, tls.sslContext().getClientSessionContext().getSessionTimeout());
     assertEquals(7, tls.sslContext().getClientSessionContext().getSessionCacheSize());
+  }
+
+  @Test
+  void hostnameVerifier_sessionVerifiedBeforeReload_falseAfterIt() throws Exception {
+    TlsConfig tls = trustingCa1(new ReloadingClock());
+    try (LoopbackTlsServer server = LoopbackTlsServer.start(SERVER_1);
+        SSLSocket c = connect(tls, "localhost", server.port())) {
+      assertTrue(tls.hostnameVerifier().verify("localhost", c.getSession()));
+      tls.reload(); // Same file, same trust: still a new generation.
+      assertFalse(tls.hostnameVerifier().verify("localhost", c.getSession()));
+      try (SSLSocket fresh = connect(tls, "localhost", server.port())) {
+        assertTrue(tls.hostnameVerifier().verify("localhost", fresh.getSession()));
+      }
+    }
+  }
+
+  /**
+   * A socket created (unconnected) before the reload belongs to the old JDK context, whose cache receives the
+   * late TLS 1.3 ticket of a connection verified under CA 1: connected after the reload, it resumes that session
+   * without any check although CA 1 is no longer trusted. The verifier, which OkHttp calls after every new
+   * connection's handshake, refuses it.
+   */
+  @Test
+  void hostnameVerifier_socketCreatedBeforeReloadResumesSessionOfOldTrust_false() throws Exception {
+    TlsConfig tls = trustingCa1(new ReloadingClock());
+    try (LoopbackTlsServer server = LoopbackTlsServer.start(SERVER_1);
+        SSLSocket early = (SSLSocket) tls.socketFactory().createSocket();
+        SSLSocket busy = connect(tls, "localhost", server.port())) {
+      dropCa1();
+      tls.reload();
+      assertEcho(busy, "reading the late session ticket into the old context's cache");
+      InetAddress localhost = InetAddress.getByName("localhost");
+      assertTrue(localhost.isLoopbackAddress(), "tripwire: localhost is " + localhost);
+      early.connect(new InetSocketAddress(localhost, server.port()), 10_000);
+      early.setSoTimeout(20_000);
+      early.startHandshake();
+      assertEquals(SERVER_1.certificate(), early.getSession().getPeerCertificates()[0]);
+      assertFalse(tls.isCurrent(early.getSession()));
+      assertFalse(tls.hostnameVerifier().verify("localhost", early.getSession()));
+    }
   }
 }

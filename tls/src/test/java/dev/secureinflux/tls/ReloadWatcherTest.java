@@ -10,11 +10,14 @@ import dev.secureinflux.testkit.TestCertificate;
 import dev.secureinflux.tls.internal.MaterialWatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -162,6 +165,46 @@ class ReloadWatcherTest {
       assertTrue(reloaded.await(60, TimeUnit.SECONDS), "the watcher did not reload the completed file");
       assertTrue(List.of(tls.trustManager().getAcceptedIssuers()).contains(ca2.certificate()));
       assertFalse(List.of(tls.trustManager().getAcceptedIssuers()).contains(ca1.certificate()));
+    }
+  }
+
+  /**
+   * A trust file on another file system than the default one (a zip file here): the watcher watches with that file
+   * system's own watch service, or polls when it has none (zipfs), instead of failing to register its directory
+   * with the default one at every turn (ProviderMismatchException in a loop that never waited).
+   */
+  @Test
+  void reloading_trustFileOnZipFileSystem_pollsWithoutErrorsAndLoadsTheRewrite() throws Exception {
+    try (FileSystem zip = FileSystems.newFileSystem(dir.resolve("trust.zip"), Map.of("create", "true"))) {
+      Path ca = CA_1.writeCertificatePem(zip.getPath("/ca.pem"));
+      CountDownLatch reloaded = new CountDownLatch(1);
+      try (LogCapture.Counter problems = LogCapture.counting();
+          TlsConfig tls = TlsConfig.builder().trust(TrustMaterial.pem(ca)).reloading(Duration.ofMillis(100))
+              .addReloadListener(config -> reloaded.countDown()).build()) {
+        Files.writeString(ca, CA_2.certificatePem());
+        assertTrue(reloaded.await(30, TimeUnit.SECONDS), "the rewrite in the zip file system was not loaded");
+        assertEquals(List.of(CA_2.certificate()), trusted(tls));
+        assertEquals(0, problems.count(), "warnings or errors logged while watching a zip file system");
+      }
+    }
+  }
+
+  /**
+   * A failure that comes back at every turn (here: a file of a closed file system, ClosedFileSystemException) is
+   * logged once per interval: the watcher waits the interval after a failure instead of retrying at once.
+   */
+  @Test
+  void watcher_failureAtEveryTurn_waitsTheIntervalBeforeTryingAgain() throws Exception {
+    Path local = Files.writeString(dir.resolve("ca.pem"), "one");
+    FileSystem zip = FileSystems.newFileSystem(dir.resolve("gone.zip"), Map.of("create", "true"));
+    Path gone = Files.writeString(zip.getPath("/key.pem"), "two");
+    zip.close();
+    try (LogCapture.Counter problems = LogCapture.counting();
+        MaterialWatcher watcher = new MaterialWatcher(List.of(local, gone), Duration.ofHours(1), () -> { })) {
+      assertTrue(problems.awaitFirst(30), "the failure was not logged");
+      Thread.sleep(500); // Long enough for a watcher that does not wait to fail thousands of times.
+      assertEquals(1, problems.count(), "the watcher retried without waiting for the interval");
+      assertTrue(watcher.isRunning());
     }
   }
 }

@@ -30,7 +30,8 @@ import java.util.Set;
 /**
  * Finds the path from the server's leaf to a trust anchor, applies the policy's own checks to it (dates, keys,
  * signatures, CA flags, the leaf's extended key usage and keyUsage), then the JDK's PKIX validation (revocation
- * off, date from the clock), then the anchor's own name constraints, which PKIX leaves out. Not API.
+ * off, date from the clock), then the anchor's own name constraints, which PKIX leaves out, then the DNS and IP
+ * names under every CA's constraints as TLS reads them ({@link DnsIpConstraints}). Not API.
  */
 final class ChainChecker {
   private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
@@ -75,6 +76,7 @@ final class ChainChecker {
     NameConstraintRules.checkAnchor(path, anchor); // PKIX applied the intermediates' constraints, not the anchor's.
     List<X509Certificate> verified = new ArrayList<>(path);
     verified.add(anchor);
+    DnsIpConstraints.checkPath(verified); // DNS and IP names as TLS reads them, under every CA.
     return List.copyOf(verified);
   }
 
@@ -218,6 +220,12 @@ final class ChainChecker {
     } catch (GeneralSecurityException e) {
       throw new CertificateRejectedException(INVALID_CHAIN, "cannot validate the chain of " + name(path.get(0))
           + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // The JDK's validator fails so on some constraints (an excluded zero-length dNSName).
+      throw new CertificateRejectedException(INVALID_CHAIN, "PKIX validation of " + name(path.get(0))
+          + " up to anchor " + name(anchor) + " failed with " + e + " (name constraints on the path: "
+          + NameConstraintRules.describeAll(path.subList(1, path.size())) + "); the JDK cannot validate this"
+          + " chain: the server must send a chain through CA certificates without such constraints", e);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.secureinflux.tls.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * Watches material files on a daemon thread and runs a callback when one changes. Symbolic links are followed
  * (Kubernetes swaps a {@code ..data} link): both the files' own directories and their real parents are
  * watched, and a change is a change of real path or of content. Polls at the interval when events do not come
- * (or the file system has none). Not API.
+ * (or the file system has none): the watch service is that of the files' own file system, and a directory it
+ * cannot watch (another file system, an error) is polled. After a failure of any kind the watcher waits for the
+ * interval before trying again, so a failure that repeats cannot keep a core busy or flood the log. Not API.
  */
 public final class MaterialWatcher implements AutoCloseable {
   /** Files larger than this are compared by size and modification time only (no real material is this big). */
@@ -33,6 +36,7 @@ public final class MaterialWatcher implements AutoCloseable {
   private final List<Path> files;
   private final Duration interval;
   private final Runnable onChange;
+  /** Directories registered with the watch service, or that cannot be (polled). */
   private final Set<Path> watched = new HashSet<>();
   private final Thread thread;
   private volatile boolean closed;
@@ -47,10 +51,12 @@ public final class MaterialWatcher implements AutoCloseable {
     this.files = List.copyOf(files);
     this.interval = Objects.requireNonNull(interval, "interval == null");
     this.onChange = Objects.requireNonNull(onChange, "onChange == null");
+    FileSystem fileSystem = this.files.isEmpty() ? FileSystems.getDefault() : this.files.get(0).getFileSystem();
     try {
-      watchService = FileSystems.getDefault().newWatchService();
-    } catch (IOException | UnsupportedOperationException e) {
-      TlsLog.get().log(System.Logger.Level.INFO, "no file events here, polling material files every " + interval);
+      watchService = fileSystem.newWatchService();
+    } catch (IOException | RuntimeException e) {
+      TlsLog.get().log(System.Logger.Level.INFO, "no file events on " + fileSystem + " (" + e + "), polling"
+          + " material files every " + interval);
     }
     this.snapshot = snapshot();
     this.thread = new Thread(this::run, "secureinflux-tls-watcher");
@@ -72,8 +78,22 @@ public final class MaterialWatcher implements AutoCloseable {
         return;
       } catch (RuntimeException | Error e) {
         // Errors too: a thread that died here would stop reloading for good, and silently.
-        TlsLog.get().log(System.Logger.Level.ERROR, "material watcher: " + e + "; still watching " + files, e);
+        TlsLog.get().log(System.Logger.Level.ERROR, "material watcher: " + e + "; still watching " + files
+            + ", next try in " + interval, e);
+        if (!backOff()) {
+          return;
+        }
       }
+    }
+  }
+
+  /** Waits for the interval after a failure (it may well repeat); false when interrupted (closed). */
+  private boolean backOff() {
+    try {
+      Thread.sleep(interval.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      return false;
     }
   }
 
@@ -108,10 +128,11 @@ public final class MaterialWatcher implements AutoCloseable {
           try {
             d.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
-            watched.add(d);
-          } catch (IOException e) {
-            TlsLog.get().log(System.Logger.Level.DEBUG, "cannot watch " + d + ", polling it: " + e.getMessage());
+          } catch (IOException | RuntimeException e) {
+            // A directory of another file system (ProviderMismatchException), or one that cannot be watched.
+            TlsLog.get().log(System.Logger.Level.DEBUG, "cannot watch " + d + ", polling it: " + e);
           }
+          watched.add(d);
         }
       }
     }
@@ -132,8 +153,8 @@ public final class MaterialWatcher implements AutoCloseable {
         String digest = !Files.isRegularFile(real) ? "not a regular file"
             : size <= MAX_HASHED ? digest(real) : "not hashed";
         out.add(real + "#" + size + "#" + Files.getLastModifiedTime(real).toMillis() + "#" + digest);
-      } catch (IOException e) {
-        out.add(f + "#missing");
+      } catch (IOException | RuntimeException e) {
+        out.add(f + "#missing"); // RuntimeException: a closed file system, for one.
       }
     }
     return out;

@@ -4,6 +4,7 @@ import static dev.secureinflux.tls.CertificateRejectedException.Reason.INVALID_C
 import static dev.secureinflux.tls.CertificateRejectedException.Reason.NAME_NOT_PERMITTED;
 
 import dev.secureinflux.tls.CertificateRejectedException;
+import dev.secureinflux.tls.MaterialFormatException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
@@ -30,11 +31,16 @@ import org.bouncycastle.asn1.x509.PKIXNameConstraintValidator;
  * validation applies those of intermediates but not the anchor's (it refuses a {@code TrustAnchor} that carries
  * them: "not supported"), so they are applied here, with BouncyCastle's RFC 5280 validator, to the subject,
  * e-mail attributes and subjectAltNames of every certificate below the anchor (self-issued intermediates
- * excepted, RFC 5280 6.1.3). Not API.
+ * excepted, RFC 5280 6.1.3). Configured anchors whose constraints that validator cannot apply are refused when the
+ * trust material is loaded ({@link #requireSupported}); a fingerprinted CA met in a chain is refused as an invalid
+ * chain when the validator fails on it. DNS and IP names are checked once more, exactly, by
+ * {@link DnsIpConstraints}. Not API.
  */
-final class NameConstraintRules {
+public final class NameConstraintRules {
   private static final String NAME_CONSTRAINTS = Extension.nameConstraints.getId();
   private static final String SUBJECT_ALT_NAME = Extension.subjectAlternativeName.getId();
+  private static final String[] TYPE_NAMES = {"otherName", "rfc822Name", "dNSName", "x400Address",
+      "directoryName", "ediPartyName", "uniformResourceIdentifier", "iPAddress", "registeredID"};
 
   /** What to do about a name outside a CA's constraints. */
   static final String FIX = "a CA may only vouch for the names its constraints permit: give the server a"
@@ -49,13 +55,17 @@ final class NameConstraintRules {
       return;
     }
     PKIXNameConstraintValidator validator = new PKIXNameConstraintValidator();
-    if (constraints.getPermittedSubtrees() != null) {
-      validator.intersectPermittedSubtree(constraints.getPermittedSubtrees());
-    }
-    if (constraints.getExcludedSubtrees() != null) {
-      for (GeneralSubtree excluded : constraints.getExcludedSubtrees()) {
-        validator.addExcludedSubtree(excluded);
+    try {
+      if (constraints.getPermittedSubtrees() != null) {
+        validator.intersectPermittedSubtree(constraints.getPermittedSubtrees());
       }
+      if (constraints.getExcludedSubtrees() != null) {
+        for (GeneralSubtree excluded : constraints.getExcludedSubtrees()) {
+          validator.addExcludedSubtree(excluded);
+        }
+      }
+    } catch (RuntimeException e) {
+      throw cannotApply(anchor, constraints, "", e);
     }
     for (int i = 0; i < path.size(); i++) {
       X509Certificate c = path.get(i);
@@ -70,9 +80,70 @@ final class NameConstraintRules {
           throw new CertificateRejectedException(NAME_NOT_PERMITTED, "the name " + describe(name) + " of "
               + ChainChecker.name(c) + " lies outside the name constraints of trust anchor "
               + ChainChecker.name(anchor) + " (" + describe(constraints) + "); " + FIX, e);
+        } catch (RuntimeException e) {
+          throw cannotApply(anchor, constraints, " to the name " + describe(name) + " of " + ChainChecker.name(c),
+              e);
         }
       }
     }
+  }
+
+  /**
+   * Refuses, when trust material is loaded, an anchor whose name constraints cannot be applied: unreadable, a
+   * subtree of a type BouncyCastle's validator does not handle (x400Address, ediPartyName, registeredID), an
+   * iPAddress subtree that is not 8 or 32 bytes, or minimum and maximum other than RFC 5280's 0 and absent.
+   *
+   * @param source where the certificate comes from (a file, {@code TrustMaterial.certificates}), for the message
+   * @throws MaterialFormatException naming the source, the certificate and the constraint
+   */
+  public static void requireSupported(X509Certificate anchor, String source) {
+    String problem;
+    try {
+      NameConstraints constraints = constraints(anchor);
+      problem = constraints == null ? null : unsupported(constraints.getPermittedSubtrees(), "a permitted");
+      if (problem == null && constraints != null) {
+        problem = unsupported(constraints.getExcludedSubtrees(), "an excluded");
+      }
+    } catch (CertificateRejectedException | RuntimeException e) {
+      problem = "the extension cannot be read (" + (e.getCause() != null ? e.getCause() : e) + ")";
+    }
+    if (problem != null) {
+      throw new MaterialFormatException(source + ": CA certificate " + ChainChecker.name(anchor) + " has name"
+          + " constraints this library cannot apply: " + problem + "; supported are dNSName, iPAddress,"
+          + " rfc822Name, URI, directoryName and otherName subtrees with minimum 0 and no maximum (RFC 5280"
+          + " 4.2.1.10): trust a CA certificate without such constraints, or have it reissued");
+    }
+  }
+
+  private static String unsupported(GeneralSubtree[] subtrees, String kind) {
+    if (subtrees == null) {
+      return null;
+    }
+    for (GeneralSubtree subtree : subtrees) {
+      int tag = subtree.getBase().getTagNo();
+      if (tag == GeneralName.x400Address || tag == GeneralName.ediPartyName || tag == GeneralName.registeredID) {
+        return kind + " subtree of type " + TYPE_NAMES[tag];
+      }
+      if (tag == GeneralName.iPAddress) {
+        int length = ASN1OctetString.getInstance(subtree.getBase().getName()).getOctets().length;
+        if (length != 8 && length != 32) {
+          return kind + " iPAddress subtree of " + length + " bytes (8 or 32: address and mask)";
+        }
+      }
+      if (subtree.getMinimum().signum() != 0 || subtree.getMaximum() != null) {
+        return kind + " subtree " + describe(subtree.getBase()) + " with minimum " + subtree.getMinimum()
+            + (subtree.getMaximum() != null ? " and maximum " + subtree.getMaximum() : "");
+      }
+    }
+    return null;
+  }
+
+  private static CertificateRejectedException cannotApply(X509Certificate ca, NameConstraints constraints,
+      String target, RuntimeException e) {
+    return new CertificateRejectedException(INVALID_CHAIN, "the name constraints of trust anchor "
+        + ChainChecker.name(ca) + " (" + describe(constraints) + ") cannot be applied" + target + " (" + e
+        + "); trust a CA certificate whose constraints use only dNSName, iPAddress, rfc822Name, URI,"
+        + " directoryName and otherName subtrees", e);
   }
 
   /** "'CA' (permitted [..], excluded [..])" for each of {@code cas} that has name constraints. */
@@ -84,14 +155,15 @@ final class NameConstraintRules {
         if (constraints != null) {
           out.add(ChainChecker.name(ca) + " (" + describe(constraints) + ")");
         }
-      } catch (CertificateRejectedException e) {
+      } catch (CertificateRejectedException | RuntimeException e) {
         out.add(ChainChecker.name(ca) + " (unreadable)");
       }
     }
     return out.isEmpty() ? "a CA of the path" : String.join(" and ", out);
   }
 
-  private static NameConstraints constraints(X509Certificate ca) throws CertificateRejectedException {
+  /** The nameConstraints extension of {@code ca}, or null. */
+  static NameConstraints constraints(X509Certificate ca) throws CertificateRejectedException {
     byte[] extension = ca.getExtensionValue(NAME_CONSTRAINTS);
     if (extension == null) {
       return null;
@@ -120,19 +192,31 @@ final class NameConstraintRules {
           }
         }
       }
-      byte[] sans = c.getExtensionValue(SUBJECT_ALT_NAME);
-      if (sans != null) {
-        names.addAll(Arrays.asList(GeneralNames.getInstance(ASN1OctetString.getInstance(sans).getOctets())
-            .getNames()));
-      }
     } catch (RuntimeException e) {
-      throw new CertificateRejectedException(INVALID_CHAIN, "the names of " + ChainChecker.name(c)
-          + " cannot be read for the name constraints check (" + e.getMessage() + ")", e);
+      throw unreadable(c, e);
     }
+    names.addAll(subjectAltNames(c));
     return names;
   }
 
-  private static String describe(NameConstraints constraints) {
+  /** The subjectAltNames of {@code c}, as written. */
+  static List<GeneralName> subjectAltNames(X509Certificate c) throws CertificateRejectedException {
+    try {
+      byte[] sans = c.getExtensionValue(SUBJECT_ALT_NAME);
+      return sans == null ? List.of()
+          : Arrays.asList(GeneralNames.getInstance(ASN1OctetString.getInstance(sans).getOctets()).getNames());
+    } catch (RuntimeException e) {
+      throw unreadable(c, e);
+    }
+  }
+
+  private static CertificateRejectedException unreadable(X509Certificate c, RuntimeException e) {
+    return new CertificateRejectedException(INVALID_CHAIN, "the names of " + ChainChecker.name(c)
+        + " cannot be read for the name constraints check (" + e.getMessage() + ")", e);
+  }
+
+  /** "permitted [..], excluded [..]". */
+  static String describe(NameConstraints constraints) {
     List<String> parts = new ArrayList<>();
     if (constraints.getPermittedSubtrees() != null) {
       parts.add("permitted " + describe(constraints.getPermittedSubtrees()));
@@ -155,7 +239,8 @@ final class NameConstraintRules {
   static String describe(GeneralName name) {
     switch (name.getTagNo()) {
       case GeneralName.dNSName:
-        return "DNS:" + name.getName();
+        String dns = name.getName().toString();
+        return dns.isEmpty() ? "DNS:\"\"" : "DNS:" + dns;
       case GeneralName.rfc822Name:
         return "email:" + name.getName();
       case GeneralName.uniformResourceIdentifier:
@@ -165,11 +250,12 @@ final class NameConstraintRules {
       case GeneralName.iPAddress:
         return "IP:" + ip(ASN1OctetString.getInstance(name.getName()).getOctets());
       default:
-        return "a name of type " + name.getTagNo();
+        return TYPE_NAMES[name.getTagNo()];
     }
   }
 
-  private static String ip(byte[] bytes) {
+  /** An address, or address/prefix for a constraint (address and mask). */
+  static String ip(byte[] bytes) {
     try {
       if (bytes.length == 4 || bytes.length == 16) {
         return InetAddress.getByAddress(bytes).getHostAddress();

@@ -36,17 +36,17 @@ public final class PolicySslContext extends SSLContext {
   }
 
   /**
-   * New sockets and engines come from {@code next} (initialised with the same managers), whose client session
-   * cache takes over the size and timeout of the current one; returns the current one's client session cache.
+   * Readies {@code next} (initialised with the same managers), whose client session cache takes over the size and
+   * timeout of the current one, and returns the step after which new sockets and engines come from it; that step
+   * allocates nothing and cannot fail.
    */
-  public SSLSessionContext renew(SSLContext next) {
+  public Runnable prepareRenew(SSLContext next) {
     Objects.requireNonNull(next, "next == null");
     SSLSessionContext previous = spi.delegate.getClientSessionContext();
     SSLSessionContext sessions = next.getClientSessionContext();
     sessions.setSessionCacheSize(previous.getSessionCacheSize());
     sessions.setSessionTimeout(previous.getSessionTimeout());
-    spi.delegate = next;
-    return previous;
+    return () -> spi.delegate = next;
   }
 
   private static final class Spi extends SSLContextSpi {

@@ -48,12 +48,14 @@ public final class PolicyTrustManager extends X509ExtendedTrustManager {
   }
 
   /**
-   * Chains checked from now on are checked with {@code next}, a new generation: sessions verified before are no
-   * longer {@linkplain #isCurrent current}.
+   * Builds the swap to {@code next}, a new generation, and returns the step that publishes it, which allocates
+   * nothing and cannot fail: chains checked after it are checked with {@code next}, and sessions verified before
+   * are no longer {@linkplain #isCurrent current}. Swaps must not overlap between the two calls.
    */
-  public void swap(TrustState next) {
+  public Runnable prepareSwap(TrustState next) {
     Objects.requireNonNull(next, "next == null");
-    current.updateAndGet(g -> new Generation(next, g.number + 1));
+    Generation published = new Generation(next, current.get().number + 1);
+    return () -> current.set(published);
   }
 
   /** True when this trust manager verified {@code session}'s chain with the trust in use now. */
@@ -109,13 +111,17 @@ public final class PolicyTrustManager extends X509ExtendedTrustManager {
     return current.get().trust.acceptedIssuers();
   }
 
-  /** The host name rule as a verifier, with the exact-certificate exception for a fingerprinted leaf. */
+  /**
+   * The host name rule as a verifier, with the exact-certificate exception for a fingerprinted leaf; false for a
+   * session that is not {@linkplain #isCurrent current} (verified before the last swap, or not by this trust
+   * manager): a socket created before a reload can resume such a session without any check.
+   */
   public HostnameVerifier hostnameVerifier() {
     return this::verifyHost;
   }
 
   private boolean verifyHost(String host, SSLSession session) {
-    if (host == null || session == null) {
+    if (host == null || session == null || !isCurrent(session)) {
       return false;
     }
     try {
@@ -151,6 +157,7 @@ public final class PolicyTrustManager extends X509ExtendedTrustManager {
           + "; connect with a name the certificate lists, reissue it with a subjectAltName for " + host
           + ", or trust exactly this certificate by its fingerprint");
     }
+    DnsIpConstraints.checkHost(host, verified); // The name connected to, under every CA's constraints.
     if (!pins.isEmpty() && !Pins.anyMatch(verified, pins)) {
       throw new CertificateRejectedException(PIN_MISMATCH, Pins.mismatchMessage(host, verified, pins));
     }
