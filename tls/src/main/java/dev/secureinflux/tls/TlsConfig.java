@@ -47,7 +47,9 @@ import javax.net.ssl.X509TrustManager;
  * Every server chain is validated with PKIX and, whatever the JDK's {@code java.security} allows, refused when
  * a certificate below the anchor is signed with SHA-1 or MD5, has an RSA key under 2048 or an EC key under 256
  * bits, when an intermediate is not a CA, the leaf's extended key usage excludes serverAuth or its keyUsage
- * extension lacks digitalSignature. The host name is checked by subjectAltName only, inside the trust manager,
+ * extension lacks digitalSignature, or a name lies outside the name constraints of a CA of the path (the trust
+ * anchor's own included; DNS and IP names as TLS reads them, and a CA that permits only DNS names vouches for no
+ * IP address, and the reverse). The host name is checked by subjectAltName only, inside the trust manager,
  * so every client gets the check. Pins are checked in addition to validation. There is no switch to turn any of
  * this off. Refusals reach the caller as an {@code SSLHandshakeException} caused by a
  * {@link CertificateRejectedException}.
@@ -470,7 +472,8 @@ public final class TlsConfig implements AutoCloseable {
      * @throws UnsupportedTlsParameterException a requested protocol or suite the JDK does not support
      * @throws IllegalStateException protocols and cipher suites with nothing usable in common
      * @throws TlsMaterialException trust or identity material that cannot be loaded or is invalid
-     *     (its subclasses name the file and the fix), or trust without any certificate or fingerprint
+     *     (its subclasses name the file and the fix; a CA certificate whose name constraints cannot be applied is
+     *     a {@link MaterialFormatException}), or trust without any certificate or fingerprint
      */
     public TlsConfig build() {
       if (trust == null) {
