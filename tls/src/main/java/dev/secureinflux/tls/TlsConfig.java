@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -97,6 +98,7 @@ public final class TlsConfig implements AutoCloseable {
   private final SwappableKeyManager keyManager = new SwappableKeyManager();
   private final PolicySslContext sslContext;
   private final Function<TrustMaterial, List<X509Certificate>> anchorReader;
+  private final Supplier<SSLContext> jdkContexts;
   private final List<ReloadListener> listeners;
   private final MaterialWatcher watcher;
   private final Object reloadLock = new Object();
@@ -106,6 +108,7 @@ public final class TlsConfig implements AutoCloseable {
     this.identity = b.identity;
     this.clock = b.clock;
     this.anchorReader = b.anchorReader;
+    this.jdkContexts = b.jdkContexts;
     this.policy = TlsPolicy.of(b.protocols, b.cipherSuites, JdkTls.protocols(), JdkTls.cipherSuites());
     this.systemAnchors = trust.includesSystem() ? systemAnchors() : List.of();
     this.trustManager = new PolicyTrustManager(loadTrust(), b.pins, policy, clock);
@@ -290,7 +293,7 @@ public final class TlsConfig implements AutoCloseable {
 
   private SSLContext newJdkContext() {
     try {
-      SSLContext jdk = JdkTls.newContext();
+      SSLContext jdk = jdkContexts.get();
       jdk.init(new KeyManager[] {keyManager}, new TrustManager[] {trustManager}, null);
       return jdk;
     } catch (GeneralSecurityException e) {
@@ -378,6 +381,7 @@ public final class TlsConfig implements AutoCloseable {
     private final List<ReloadListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Function<TrustMaterial, List<X509Certificate>> anchorReader = TrustMaterial::anchors;
+    private Supplier<SSLContext> jdkContexts = JdkTls::newContext;
 
     private Builder() {}
 
@@ -463,6 +467,12 @@ public final class TlsConfig implements AutoCloseable {
     /** Test seam: how the trust material's anchors are read, at build and at each reload. */
     Builder anchorReader(Function<TrustMaterial, List<X509Certificate>> anchorReader) {
       this.anchorReader = Objects.requireNonNull(anchorReader, "anchorReader == null");
+      return this;
+    }
+
+    /** Test seam: where the JDK contexts (one at build, one per reload) come from, before their init. */
+    Builder jdkContexts(Supplier<SSLContext> jdkContexts) {
+      this.jdkContexts = Objects.requireNonNull(jdkContexts, "jdkContexts == null");
       return this;
     }
 

@@ -14,6 +14,9 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyManagementException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +26,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,6 +150,79 @@ class ReloadWatcherTest {
     assertTrue(messages.stream().anyMatch(m -> m.contains("keeping the previous material")
         && m.contains("java.lang.StackOverflowError")), messages.toString());
     assertEquals(List.of(CA_1.certificate()), trusted(tls));
+  }
+
+  /**
+   * The next JDK context fails after the new material was read (here: its session cache): nothing of the reload is
+   * published, neither the new trust nor the new key, the failure is logged and thrown, and no listener is called.
+   */
+  @Test
+  void reload_nextJdkContextFailsAfterTheMaterialWasRead_nothingPublishedLoggedAndThrown() throws Exception {
+    Path ca = CA_1.writeCertificatePem(dir.resolve("ca.pem"));
+    AtomicInteger contexts = new AtomicInteger();
+    AtomicInteger listened = new AtomicInteger();
+    TlsConfig tls = TlsConfig.builder().trust(TrustMaterial.pem(ca))
+        .jdkContexts(() -> contexts.incrementAndGet() == 1 ? tlsContext() : withoutSessionCache(tlsContext()))
+        .addReloadListener(config -> listened.incrementAndGet()).build();
+    ReloadTest.replace(ca, CA_2.certificatePem());
+    List<String> messages = LogCapture.warnings(() -> {
+      IllegalStateException e = assertThrows(IllegalStateException.class, tls::reload);
+      assertEquals("simulated: no client session cache", e.getMessage());
+    });
+    assertTrue(messages.stream().anyMatch(m -> m.contains("keeping the previous material")
+        && m.contains("simulated: no client session cache")), messages.toString());
+    assertEquals(List.of(CA_1.certificate()), trusted(tls));
+    assertEquals(0, listened.get());
+  }
+
+  private static SSLContext tlsContext() {
+    try {
+      return SSLContext.getInstance("TLS");
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** {@code real}, except that asking for its client session cache fails. */
+  private static SSLContext withoutSessionCache(SSLContext real) {
+    SSLContextSpi spi = new SSLContextSpi() {
+      @Override
+      protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random)
+          throws KeyManagementException {
+        real.init(km, tm, random);
+      }
+
+      @Override
+      protected SSLSocketFactory engineGetSocketFactory() {
+        return real.getSocketFactory();
+      }
+
+      @Override
+      protected SSLServerSocketFactory engineGetServerSocketFactory() {
+        return real.getServerSocketFactory();
+      }
+
+      @Override
+      protected SSLEngine engineCreateSSLEngine() {
+        return real.createSSLEngine();
+      }
+
+      @Override
+      protected SSLEngine engineCreateSSLEngine(String host, int port) {
+        return real.createSSLEngine(host, port);
+      }
+
+      @Override
+      protected SSLSessionContext engineGetServerSessionContext() {
+        return real.getServerSessionContext();
+      }
+
+      @Override
+      protected SSLSessionContext engineGetClientSessionContext() {
+        throw new IllegalStateException("simulated: no client session cache");
+      }
+    };
+    return new SSLContext(spi, real.getProvider(), real.getProtocol()) { };
   }
 
   @Test
