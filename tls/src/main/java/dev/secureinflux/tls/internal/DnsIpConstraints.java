@@ -184,7 +184,8 @@ final class DnsIpConstraints {
         return null;
       }
     }
-    return permittedDns.isEmpty() ? NO_DNS : "the wildcard's domain " + domain + " is not inside a permitted DNS subtree";
+    return permittedDns.isEmpty() ? NO_DNS
+        : "the wildcard's domain " + domain + " is not inside a permitted DNS subtree";
   }
 
   private String ipProblem(byte[] address) {
