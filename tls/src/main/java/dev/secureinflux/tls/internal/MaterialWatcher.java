@@ -36,7 +36,7 @@ public final class MaterialWatcher implements AutoCloseable {
   private final List<Path> files;
   private final Duration interval;
   private final Runnable onChange;
-  /** Directories registered with the watch service, or that cannot be (polled). */
+  /** Directories registered with the watch service, or that never can be (polled). */
   private final Set<Path> watched = new HashSet<>();
   private final Thread thread;
   private volatile boolean closed;
@@ -128,11 +128,14 @@ public final class MaterialWatcher implements AutoCloseable {
           try {
             d.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
-          } catch (IOException | RuntimeException e) {
-            // A directory of another file system (ProviderMismatchException), or one that cannot be watched.
+            watched.add(d);
+          } catch (IOException e) {
+            TlsLog.get().log(System.Logger.Level.DEBUG, "cannot watch " + d + ", polling it: " + e.getMessage());
+          } catch (RuntimeException e) {
+            // A directory of another file system (ProviderMismatchException): never watchable, polled for good.
             TlsLog.get().log(System.Logger.Level.DEBUG, "cannot watch " + d + ", polling it: " + e);
+            watched.add(d);
           }
-          watched.add(d);
         }
       }
     }
