@@ -238,8 +238,10 @@ public final class SecureInflux {
 
     /**
      * Re-read trust and identity files when they change (polling at {@code interval} at the latest); after each
-     * reload idle pooled connections are evicted and busy ones closed after their current exchange, so every
-     * later request handshakes with the new material. Default: files are read once. {@code https://} only.
+     * reload idle pooled connections are evicted, and a connection whose handshake came before the reload (busy
+     * during it, or handshaken just before it) is closed after its next exchange; new connections make a full
+     * handshake with the new material (no TLS session of the old one is resumed). Default: files are read once.
+     * {@code https://} only.
      *
      * <p>The files are watched by a background (daemon) thread until the returned client's
      * {@link InfluxDB#close()} is called: close every client built with reloading, or its watcher runs for as
@@ -355,7 +357,7 @@ public final class SecureInflux {
         tls.addPin(pin);
       }
       if (reloading != null) {
-        tls.reloading(reloading).addReloadListener(reloaded -> generation.reloaded());
+        tls.reloading(reloading).addReloadListener(generation::reloaded);
       }
       return tls.build();
     }

@@ -32,8 +32,10 @@ import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.NameConstraints;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -264,6 +266,8 @@ public final class TestCertificate {
     private boolean basicConstraints = true;
     private final List<GeneralName> sans = new ArrayList<>();
     private final List<KeyPurposeId> extendedKeyUsages = new ArrayList<>();
+    private final List<GeneralSubtree> permitted = new ArrayList<>();
+    private final List<GeneralSubtree> excluded = new ArrayList<>();
     private Integer keyUsage;
 
     private Builder() {}
@@ -341,6 +345,42 @@ public final class TestCertificate {
       return this;
     }
 
+    /** Adds a permitted dNSName subtree to a (critical) nameConstraints extension, e.g. {@code internal.example}. */
+    public Builder permitDns(String domain) {
+      permitted.add(new GeneralSubtree(new GeneralName(GeneralName.dNSName, domain)));
+      return this;
+    }
+
+    /** Adds an excluded dNSName subtree to a (critical) nameConstraints extension. */
+    public Builder excludeDns(String domain) {
+      excluded.add(new GeneralSubtree(new GeneralName(GeneralName.dNSName, domain)));
+      return this;
+    }
+
+    /** Adds a permitted iPAddress subtree, {@code address/prefixLength}, to a nameConstraints extension. */
+    public Builder permitIp(String cidr) {
+      permitted.add(new GeneralSubtree(new GeneralName(GeneralName.iPAddress, cidr)));
+      return this;
+    }
+
+    /** Adds an excluded iPAddress subtree, {@code address/prefixLength}, to a nameConstraints extension. */
+    public Builder excludeIp(String cidr) {
+      excluded.add(new GeneralSubtree(new GeneralName(GeneralName.iPAddress, cidr)));
+      return this;
+    }
+
+    /** Adds a permitted subtree of any name type (an x400Address, a registeredID) to the nameConstraints. */
+    public Builder permitSubtree(GeneralName base) {
+      permitted.add(new GeneralSubtree(Objects.requireNonNull(base, "base == null")));
+      return this;
+    }
+
+    /** Adds an excluded subtree of any name type (an x400Address, a registeredID) to the nameConstraints. */
+    public Builder excludeSubtree(GeneralName base) {
+      excluded.add(new GeneralSubtree(Objects.requireNonNull(base, "base == null")));
+      return this;
+    }
+
     public Builder serverAuth() {
       extendedKeyUsages.add(KeyPurposeId.id_kp_serverAuth);
       return this;
@@ -400,6 +440,11 @@ public final class TestCertificate {
         if (!sans.isEmpty()) {
           builder.addExtension(Extension.subjectAlternativeName, false,
               new GeneralNames(sans.toArray(new GeneralName[0])));
+        }
+        if (!permitted.isEmpty() || !excluded.isEmpty()) {
+          builder.addExtension(Extension.nameConstraints, true, new NameConstraints(
+              permitted.isEmpty() ? null : permitted.toArray(new GeneralSubtree[0]),
+              excluded.isEmpty() ? null : excluded.toArray(new GeneralSubtree[0])));
         }
         if (!extendedKeyUsages.isEmpty()) {
           builder.addExtension(Extension.extendedKeyUsage, false,

@@ -44,7 +44,16 @@ public final class CertificateRejectedException extends CertificateException {
     PROTOCOL_NOT_ALLOWED,
     /** The negotiated cipher suite is outside the policy (a socket or engine was widened by hand). */
     CIPHER_SUITE_NOT_ALLOWED,
-    /** The path was refused by PKIX validation for another reason (signature, name chaining, constraints). */
+    /**
+     * A name of a certificate in the path (a subjectAltName of the server's certificate, a subject), or the host
+     * name connected to, lies outside the name constraints of a CA above it: an intermediate's, or the trust
+     * anchor's own (a private CA limited to its domain).
+     */
+    NAME_NOT_PERMITTED,
+    /**
+     * The path was refused by PKIX validation for another reason (signature, name chaining, other constraints), or
+     * it cannot be checked (name constraints the validators cannot apply, a corrupt extension).
+     */
     INVALID_CHAIN,
     /** The trust manager was asked to check a client certificate; it only checks servers. */
     NOT_A_SERVER_CHECK

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -46,7 +48,9 @@ import javax.net.ssl.X509TrustManager;
  * Every server chain is validated with PKIX and, whatever the JDK's {@code java.security} allows, refused when
  * a certificate below the anchor is signed with SHA-1 or MD5, has an RSA key under 2048 or an EC key under 256
  * bits, when an intermediate is not a CA, the leaf's extended key usage excludes serverAuth or its keyUsage
- * extension lacks digitalSignature. The host name is checked by subjectAltName only, inside the trust manager,
+ * extension lacks digitalSignature, or a name lies outside the name constraints of a CA of the path (the trust
+ * anchor's own included; DNS and IP names as TLS reads them, and a CA that permits only DNS names vouches for no
+ * IP address, and the reverse). The host name is checked by subjectAltName only, inside the trust manager,
  * so every client gets the check. Pins are checked in addition to validation. There is no switch to turn any of
  * this off. Refusals reach the caller as an {@code SSLHandshakeException} caused by a
  * {@link CertificateRejectedException}.
@@ -64,8 +68,9 @@ import javax.net.ssl.X509TrustManager;
  * <h2>Mutual TLS and rotation</h2>
  * {@link Builder#identity} adds a client certificate. Material read from files is re-read by {@link #reload()}
  * or, with {@link Builder#reloading}, when the files change; new handshakes use the new material, open
- * connections go on. A config with {@link Builder#reloading} must be {@link #close() closed} to stop its
- * watcher thread.
+ * connections go on, and no session verified before the reload is resumed by a socket or engine created after
+ * it. {@link #isCurrent(SSLSession)} tells a connection pool which connections to retire. A config with
+ * {@link Builder#reloading} must be {@link #close() closed} to stop its watcher thread.
  *
  * <pre>{@code
  * TlsConfig tls = TlsConfig.builder().trust(TrustMaterial.pem(Path.of("ca.pem"))).build();
@@ -91,7 +96,9 @@ public final class TlsConfig implements AutoCloseable {
   private final List<X509Certificate> systemAnchors;
   private final PolicyTrustManager trustManager;
   private final SwappableKeyManager keyManager = new SwappableKeyManager();
-  private final SSLContext sslContext;
+  private final PolicySslContext sslContext;
+  private final Function<TrustMaterial, List<X509Certificate>> anchorReader;
+  private final Supplier<SSLContext> jdkContexts;
   private final List<ReloadListener> listeners;
   private final MaterialWatcher watcher;
   private final Object reloadLock = new Object();
@@ -100,18 +107,14 @@ public final class TlsConfig implements AutoCloseable {
     this.trust = b.trust;
     this.identity = b.identity;
     this.clock = b.clock;
+    this.anchorReader = b.anchorReader;
+    this.jdkContexts = b.jdkContexts;
     this.policy = TlsPolicy.of(b.protocols, b.cipherSuites, JdkTls.protocols(), JdkTls.cipherSuites());
     this.systemAnchors = trust.includesSystem() ? systemAnchors() : List.of();
     this.trustManager = new PolicyTrustManager(loadTrust(), b.pins, policy, clock);
     loadIdentity();
     this.listeners = new CopyOnWriteArrayList<>(b.listeners);
-    try {
-      SSLContext jdk = JdkTls.newContext();
-      jdk.init(new KeyManager[] {keyManager}, new TrustManager[] {trustManager}, null);
-      this.sslContext = PolicySslContext.wrap(jdk, policy);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot initialise the JDK's TLS context", e);
-    }
+    this.sslContext = PolicySslContext.wrap(newJdkContext(), policy);
     List<Path> files = files();
     this.watcher = b.reloadInterval != null && !files.isEmpty()
         ? new MaterialWatcher(files, b.reloadInterval, this::reloadQuietly) : null;
@@ -125,24 +128,47 @@ public final class TlsConfig implements AutoCloseable {
   /**
    * The context: its socket factory, engines and default/supported parameters carry the policy; it cannot be
    * re-initialised ({@code init} throws) and has no server socket factory.
+   *
+   * <p>With reloading, this object stays the same, and each socket or engine belongs to the material of the moment
+   * it was created: one created before a {@link #reload()} and connected after it may resume a session verified
+   * with the old trust, without any check (an unconnected {@code socketFactory().createSocket()} made ahead of
+   * time, an engine kept for later). Create sockets and engines when you connect, or check
+   * {@link #isCurrent(SSLSession)} (or {@link #hostnameVerifier()}, which refuses such a session) after the
+   * handshake.
    */
   public SSLContext sslContext() {
     return sslContext;
   }
 
-  /** The trust manager the context uses (an {@code X509ExtendedTrustManager}); for OkHttp's second argument. */
+  /**
+   * The trust manager the context uses (an {@code X509ExtendedTrustManager}); for OkHttp's second argument. It
+   * checks every full handshake with the current trust (chain, host name, pins, protocol and suite).
+   *
+   * <p>Put into an {@code SSLContext} of your own, it still checks each full handshake, but that context's session
+   * cache is yours: a session it verified before a {@link #reload()} is resumed after it without any check, so
+   * such a context gets none of the reload protection of {@link #sslContext()}. Use {@link #sslContext()} or
+   * {@link #socketFactory()}.
+   */
   public X509TrustManager trustManager() {
     return trustManager;
   }
 
-  /** Sockets from this factory have only the policy's protocols and cipher suites enabled. */
+  /**
+   * Sockets from this factory have only the policy's protocols and cipher suites enabled. The factory stays valid
+   * across reloads (each socket comes from the context current at its creation); a socket created before a
+   * {@link #reload()} belongs to the old material, as explained at {@link #sslContext()}.
+   */
   public SSLSocketFactory socketFactory() {
     return sslContext.getSocketFactory();
   }
 
   /**
    * The subjectAltName-only host name rule (the one the trust manager enforces), accepting a server whose
-   * certificate is trusted by its own fingerprint; for OkHttp and {@code HttpsURLConnection}.
+   * certificate is trusted by its own fingerprint; for OkHttp and {@code HttpsURLConnection}. It refuses a session
+   * that is not {@linkplain #isCurrent(SSLSession) current}: one verified before the last reload (resumed by a
+   * socket created before it) or not verified by this config at all. OkHttp calls it after every new connection's
+   * handshake (not for pooled connections); {@code HttpsURLConnection} only when the JDK's own host name check
+   * fails, so there it adds nothing to the trust manager's check.
    */
   public HostnameVerifier hostnameVerifier() {
     return trustManager.hostnameVerifier();
@@ -165,34 +191,62 @@ public final class TlsConfig implements AutoCloseable {
 
   /**
    * Re-reads trust and identity files now and swaps them in (key and chain together), then calls the reload
-   * listeners; cached client sessions are dropped so new connections make full handshakes.
+   * listeners. Every socket and engine created after this returns makes a full handshake with the new material
+   * or resumes a session verified with it: sessions verified before, including those whose TLS 1.3 ticket
+   * arrives later on a connection that was open during the reload, are never offered again. Connections open
+   * now go on; {@link #isCurrent(SSLSession)} is false for them.
+   *
+   * <p>A failure of any kind while reading (an exception, or an {@code Error} such as a
+   * {@code StackOverflowError}) is logged on {@code System.Logger} {@code dev.secureinflux.tls}, leaves the
+   * material in use untouched and is thrown on. A listener that throws is logged and does not stop the others.
    *
    * @throws TlsMaterialException when a file is missing or broken; the old material stays in use
    */
   public void reload() {
     synchronized (reloadLock) {
-      TrustState nextTrust;
-      KeyMaterial.Identity nextIdentity;
+      Runnable publishKey;
+      Runnable publishTrust;
+      Runnable publishContext;
+      SSLSessionContext oldSessions;
       try {
-        nextTrust = loadTrust();
-        nextIdentity = identity != null ? identity.load(clock) : null;
-      } catch (RuntimeException e) {
-        TlsLog.get().log(System.Logger.Level.ERROR, "reload of " + files() + " failed, keeping the previous material: "
-            + e.getMessage());
+        TrustState nextTrust = loadTrust();
+        KeyMaterial.Identity nextIdentity = identity != null ? identity.load(clock) : null;
+        SSLContext nextContext = newJdkContext();
+        // Everything that can fail (reading, allocating) happens before anything is published.
+        publishKey = keyManager.prepareSwap(nextIdentity != null ? nextIdentity.key : null,
+            nextIdentity != null ? nextIdentity.chain : List.of());
+        publishTrust = trustManager.prepareSwap(nextTrust);
+        oldSessions = sslContext.getClientSessionContext();
+        publishContext = sslContext.prepareRenew(nextContext);
+      } catch (RuntimeException | Error e) {
+        logReloadFailure(e);
         throw e;
       }
-      trustManager.swap(nextTrust);
-      keyManager.swap(nextIdentity != null ? nextIdentity.key : null,
-          nextIdentity != null ? nextIdentity.chain : List.of());
-      dropSessions(sslContext.getClientSessionContext());
+      // Three plain writes that allocate nothing and cannot fail, so the reload is published whole or not at all.
+      // Key first, then trust: a chain verified with the new trust is answered with the new key. The context
+      // last: its sockets see only sessions verified with the new trust.
+      publishKey.run();
+      publishTrust.run();
+      publishContext.run();
+      dropSessions(oldSessions);
     }
     for (ReloadListener listener : listeners) {
       try {
         listener.reloaded(this);
-      } catch (RuntimeException e) {
-        TlsLog.get().log(System.Logger.Level.WARNING, "reload listener " + listener + " failed: " + e.getMessage(), e);
+      } catch (RuntimeException | Error e) {
+        TlsLog.get().log(System.Logger.Level.ERROR, "reload listener " + listener + " failed: " + e, e);
       }
     }
+  }
+
+  /**
+   * True when this config's trust manager verified {@code session}'s certificate chain with the material in use
+   * now: the handshake (or the one it resumed) came after the last reload, and so did the choice of the client
+   * certificate. False for a session verified before the last {@link #reload()}, by another config, or never
+   * verified by this config; a connection pool retires connections whose session is not current.
+   */
+  public boolean isCurrent(SSLSession session) {
+    return trustManager.isCurrent(Objects.requireNonNull(session, "session == null"));
   }
 
   /**
@@ -213,11 +267,37 @@ public final class TlsConfig implements AutoCloseable {
         + ", reloading=" + (watcher != null) + "}";
   }
 
+  /**
+   * The watcher's reload. Whatever the failure, reload() has logged it and left the material in use untouched;
+   * the watcher goes on and loads the files again when they next change. That holds for a VirtualMachineError
+   * too (a StackOverflowError from a deeply nested file, an OutOfMemoryError from a huge one): the objects of the
+   * failed load are garbage by now, and a watcher that stopped would freeze the material without a word.
+   */
   private void reloadQuietly() {
     try {
       reload();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       // Logged by reload(); the watcher tries again on the next change.
+    }
+  }
+
+  private void logReloadFailure(Throwable e) {
+    String what = e instanceof TlsMaterialException ? e.getMessage() : e.toString();
+    String message = "reload of " + files() + " failed, keeping the previous material: " + what;
+    if (e instanceof TlsMaterialException) {
+      TlsLog.get().log(System.Logger.Level.ERROR, message);
+    } else {
+      TlsLog.get().log(System.Logger.Level.ERROR, message, e);
+    }
+  }
+
+  private SSLContext newJdkContext() {
+    try {
+      SSLContext jdk = jdkContexts.get();
+      jdk.init(new KeyManager[] {keyManager}, new TrustManager[] {trustManager}, null);
+      return jdk;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot initialise the JDK's TLS context", e);
     }
   }
 
@@ -231,7 +311,7 @@ public final class TlsConfig implements AutoCloseable {
 
   private TrustState loadTrust() {
     List<X509Certificate> anchors = new ArrayList<>(systemAnchors);
-    anchors.addAll(trust.anchors());
+    anchors.addAll(anchorReader.apply(trust));
     TrustState state = new TrustState(anchors, trust.fingerprints());
     if (anchors.isEmpty() && trust.fingerprints().isEmpty()) {
       throw new TlsMaterialException("the trust material " + trust + " holds no certificate and no"
@@ -247,12 +327,18 @@ public final class TlsConfig implements AutoCloseable {
     }
   }
 
+  /** Invalidates the sessions of the previous context's cache (no new socket looks there anyway). */
   private static void dropSessions(SSLSessionContext sessions) {
-    for (byte[] id : Collections.list(sessions.getIds())) {
-      SSLSession session = sessions.getSession(id);
-      if (session != null) {
-        session.invalidate();
+    try {
+      for (byte[] id : Collections.list(sessions.getIds())) {
+        SSLSession session = sessions.getSession(id);
+        if (session != null) {
+          session.invalidate();
+        }
       }
+    } catch (RuntimeException | Error e) {
+      // Housekeeping only: the new material is in use, the listeners must still hear of it.
+      TlsLog.get().log(System.Logger.Level.ERROR, "dropping the sessions of the previous material: " + e, e);
     }
   }
 
@@ -294,6 +380,8 @@ public final class TlsConfig implements AutoCloseable {
     private Duration reloadInterval;
     private final List<ReloadListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
+    private Function<TrustMaterial, List<X509Certificate>> anchorReader = TrustMaterial::anchors;
+    private Supplier<SSLContext> jdkContexts = JdkTls::newContext;
 
     private Builder() {}
 
@@ -345,11 +433,13 @@ public final class TlsConfig implements AutoCloseable {
 
     /**
      * Watches the trust and identity files (following symbolic links) and reloads when they change, polling
-     * every {@code interval} as the fallback; a reload that finds broken files keeps the old material and logs
-     * the error. The watching runs on a daemon thread of its own that only {@link TlsConfig#close()} stops:
-     * a config built with this must be closed when no longer needed (try-with-resources, or close the client
-     * that owns it), otherwise the thread keeps polling until the JVM exits, even after the config is no longer
-     * used. Default: no watching ({@link TlsConfig#reload()} still works).
+     * every {@code interval} as the fallback; a reload that fails in any way (broken files, or an {@code Error}
+     * such as {@code StackOverflowError} or {@code OutOfMemoryError} while reading them) keeps the old material,
+     * is logged, and the watcher goes on: the next change of a file is loaded again. The watching runs on a
+     * daemon thread of its own that only {@link TlsConfig#close()} stops: a config built with this must be closed
+     * when no longer needed (try-with-resources, or close the client that owns it), otherwise the thread keeps
+     * polling until the JVM exits, even after the config is no longer used. Default: no watching
+     * ({@link TlsConfig#reload()} still works).
      *
      * @throws IllegalArgumentException an interval that is not positive
      */
@@ -374,13 +464,26 @@ public final class TlsConfig implements AutoCloseable {
       return this;
     }
 
+    /** Test seam: how the trust material's anchors are read, at build and at each reload. */
+    Builder anchorReader(Function<TrustMaterial, List<X509Certificate>> anchorReader) {
+      this.anchorReader = Objects.requireNonNull(anchorReader, "anchorReader == null");
+      return this;
+    }
+
+    /** Test seam: where the JDK contexts (one at build, one per reload) come from, before their init. */
+    Builder jdkContexts(Supplier<SSLContext> jdkContexts) {
+      this.jdkContexts = Objects.requireNonNull(jdkContexts, "jdkContexts == null");
+      return this;
+    }
+
     /**
      * Loads the material and builds the configuration.
      *
      * @throws UnsupportedTlsParameterException a requested protocol or suite the JDK does not support
      * @throws IllegalStateException protocols and cipher suites with nothing usable in common
      * @throws TlsMaterialException trust or identity material that cannot be loaded or is invalid
-     *     (its subclasses name the file and the fix), or trust without any certificate or fingerprint
+     *     (its subclasses name the file and the fix; a CA certificate whose name constraints cannot be applied is
+     *     a {@link MaterialFormatException}), or trust without any certificate or fingerprint
      */
     public TlsConfig build() {
       if (trust == null) {

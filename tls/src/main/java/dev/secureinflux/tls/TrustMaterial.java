@@ -4,6 +4,7 @@ import dev.secureinflux.tls.internal.CertificateFiles;
 import dev.secureinflux.tls.internal.JdkObjects;
 import dev.secureinflux.tls.internal.KeyStores;
 import dev.secureinflux.tls.internal.MaterialFiles;
+import dev.secureinflux.tls.internal.NameConstraintRules;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
@@ -35,8 +36,9 @@ import java.util.regex.Pattern;
  *
  * <h2>Refusals</h2>
  * {@link MaterialFileException} (missing, directory, empty, unreadable), {@link MaterialFormatException} (not a
- * certificate file, a private key where certificates are expected, corrupt or truncated), {@link
- * PassphraseException} (wrong store password).
+ * certificate file, a private key where certificates are expected, corrupt or truncated, a CA certificate whose
+ * name constraints cannot be applied: x400Address, ediPartyName or registeredID subtrees, a malformed iPAddress
+ * subtree, minimum or maximum set), {@link PassphraseException} (wrong store password).
  *
  * <pre>{@code
  * TrustMaterial trust = TrustMaterial.system().and(TrustMaterial.pem(Path.of("/etc/influx/ca.pem")));
@@ -182,12 +184,22 @@ public final class TrustMaterial {
     return system;
   }
 
-  /** Trust anchors from files and explicit certificates, (re)read now, duplicates dropped. */
+  /**
+   * Trust anchors from files and explicit certificates, (re)read now, duplicates dropped; an anchor whose name
+   * constraints the library cannot apply is refused (MaterialFormatException naming where it came from).
+   */
   List<X509Certificate> anchors() {
     Map<ByteBuffer, X509Certificate> unique = new LinkedHashMap<>();
     List<X509Certificate> all = new ArrayList<>(certificates);
+    for (X509Certificate c : certificates) {
+      NameConstraintRules.requireSupported(c, "TrustMaterial.certificates");
+    }
     for (FileSource s : sources) {
-      all.addAll(s.read());
+      List<X509Certificate> read = s.read();
+      for (X509Certificate c : read) {
+        NameConstraintRules.requireSupported(c, s.path.toString());
+      }
+      all.addAll(read);
     }
     for (X509Certificate c : all) {
       try {

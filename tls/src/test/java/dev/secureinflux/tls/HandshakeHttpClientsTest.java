@@ -37,7 +37,8 @@ class HandshakeHttpClientsTest {
   private static final TestCertificate ROOT = TestCertificate.newRootCa("HTTP Clients Root");
   private static final char[] STORE = "server-store".toCharArray();
 
-  private static HttpsServer server(TestCertificate identity) throws Exception {
+  /** The JDK's HTTPS server on 127.0.0.1 presenting {@code identity}, answering 200 "ok" to everything. */
+  static HttpsServer server(TestCertificate identity) throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     store.setKeyEntry("server", identity.keyPair().getPrivate(), STORE,

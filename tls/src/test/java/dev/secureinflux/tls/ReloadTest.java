@@ -45,7 +45,7 @@ class ReloadTest {
   Path dir;
 
   /** Writes {@code text} to {@code file} (mode 600) by rename, as a careful deployer does. */
-  private static void replace(Path file, String text) throws IOException {
+  static void replace(Path file, String text) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(tmp, text, StandardCharsets.US_ASCII);
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));

@@ -2,6 +2,7 @@ package dev.secureinflux.tls.internal;
 
 import static dev.secureinflux.tls.CertificateRejectedException.Reason.EXPIRED;
 import static dev.secureinflux.tls.CertificateRejectedException.Reason.INVALID_CHAIN;
+import static dev.secureinflux.tls.CertificateRejectedException.Reason.NAME_NOT_PERMITTED;
 import static dev.secureinflux.tls.CertificateRejectedException.Reason.NOT_A_CA;
 import static dev.secureinflux.tls.CertificateRejectedException.Reason.NOT_YET_VALID;
 import static dev.secureinflux.tls.CertificateRejectedException.Reason.UNTRUSTED;
@@ -29,7 +30,8 @@ import java.util.Set;
 /**
  * Finds the path from the server's leaf to a trust anchor, applies the policy's own checks to it (dates, keys,
  * signatures, CA flags, the leaf's extended key usage and keyUsage), then the JDK's PKIX validation (revocation
- * off, date from the clock). Not API.
+ * off, date from the clock), then the anchor's own name constraints, which PKIX leaves out, then the DNS and IP
+ * names under every CA's constraints as TLS reads them ({@link DnsIpConstraints}). Not API.
  */
 final class ChainChecker {
   private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
@@ -71,8 +73,10 @@ final class ChainChecker {
     checkServerAuth(leaf);
     checkDigitalSignature(leaf);
     pkix(path, anchor, now);
+    NameConstraintRules.checkAnchor(path, anchor); // PKIX applied the intermediates' constraints, not the anchor's.
     List<X509Certificate> verified = new ArrayList<>(path);
     verified.add(anchor);
+    DnsIpConstraints.checkPath(verified); // DNS and IP names as TLS reads them, under every CA.
     return List.copyOf(verified);
   }
 
@@ -201,14 +205,27 @@ final class ChainChecker {
           : e.getReason() == BasicReason.NOT_YET_VALID ? NOT_YET_VALID
           : e.getReason() == PKIXReason.NO_TRUST_ANCHOR ? UNTRUSTED
           : e.getReason() == PKIXReason.NOT_CA_CERT ? NOT_A_CA
+          : e.getReason() == PKIXReason.INVALID_NAME ? NAME_NOT_PERMITTED
           : INVALID_CHAIN;
-      X509Certificate at = e.getIndex() >= 0 && e.getIndex() < path.size() ? path.get(e.getIndex()) : path.get(0);
+      int index = e.getIndex() >= 0 && e.getIndex() < path.size() ? e.getIndex() : 0;
+      X509Certificate at = path.get(index);
+      if (reason == NAME_NOT_PERMITTED) {
+        throw new CertificateRejectedException(reason, "the names of " + name(at) + " lie outside the name"
+            + " constraints of " + NameConstraintRules.describeAll(path.subList(index + 1, path.size()))
+            + " (PKIX: " + e.getMessage() + "); " + NameConstraintRules.FIX, e);
+      }
       throw new CertificateRejectedException(reason, "PKIX validation of " + name(at) + " up to anchor "
           + name(anchor) + " failed: " + e.getMessage() + "; the server must send a valid chain to a trusted CA",
           e);
     } catch (GeneralSecurityException e) {
       throw new CertificateRejectedException(INVALID_CHAIN, "cannot validate the chain of " + name(path.get(0))
           + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // The JDK's validator fails so on some constraints (an excluded zero-length dNSName).
+      throw new CertificateRejectedException(INVALID_CHAIN, "PKIX validation of " + name(path.get(0))
+          + " up to anchor " + name(anchor) + " failed with " + e + " (name constraints on the path: "
+          + NameConstraintRules.describeAll(path.subList(1, path.size())) + "); the JDK cannot validate this"
+          + " chain: the server must send a chain through CA certificates without such constraints", e);
     }
   }
 

@@ -80,7 +80,8 @@ public final class HostnameMatcher {
     return !label.isEmpty() && label.indexOf('.') < 0;
   }
 
-  private static String normalise(String name) {
+  /** A host name as matched: A-labels, lower case, no brackets, no trailing dot ("" for an invalid IDN). */
+  static String normalise(String name) {
     String n = name.trim();
     if (!n.chars().allMatch(c -> c < 0x80)) {
       try {

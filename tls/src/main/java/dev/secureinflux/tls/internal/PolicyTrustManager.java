@@ -26,25 +26,42 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The trust manager of a TlsConfig: negotiated protocol and suite, chain (own checks plus PKIX), host name,
- * then pins, for every server handshake. Refuses client checks. Thread-safe; trust swapped atomically. Not API.
+ * then pins, for every server handshake. Refuses client checks. Thread-safe; trust swapped atomically, each swap
+ * a new generation. Every session it verifies carries the generation that verified it (an application value,
+ * which the JDK shares with the session's TLS 1.3 tickets and resumptions), for {@link #isCurrent}. Not API.
  */
 public final class PolicyTrustManager extends X509ExtendedTrustManager {
-  private final AtomicReference<TrustState> state;
+  /** Session value: the {@link Generation} whose trust verified the session's chain. */
+  static final String GENERATION_KEY = "dev.secureinflux.tls.generation";
+
+  private final AtomicReference<Generation> current;
   private final Set<String> pins;
   private final TlsPolicy policy;
   private final Clock clock;
 
   /** Checks with {@code initial} trust, {@code pins} (normalised), {@code policy}, validity at {@code clock}. */
   public PolicyTrustManager(TrustState initial, Set<String> pins, TlsPolicy policy, Clock clock) {
-    this.state = new AtomicReference<>(Objects.requireNonNull(initial, "initial == null"));
+    this.current = new AtomicReference<>(new Generation(Objects.requireNonNull(initial, "initial == null"), 0));
     this.pins = Set.copyOf(pins);
     this.policy = Objects.requireNonNull(policy, "policy == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
   }
 
-  /** New handshakes use {@code next}; handshakes in progress finish with the trust they started with. */
-  public void swap(TrustState next) {
-    state.set(Objects.requireNonNull(next, "next == null"));
+  /**
+   * Builds the swap to {@code next}, a new generation, and returns the step that publishes it, which allocates
+   * nothing and cannot fail: chains checked after it are checked with {@code next}, and sessions verified before
+   * are no longer {@linkplain #isCurrent current}. Swaps must not overlap between the two calls.
+   */
+  public Runnable prepareSwap(TrustState next) {
+    Objects.requireNonNull(next, "next == null");
+    Generation published = new Generation(next, current.get().number + 1);
+    return () -> current.set(published);
+  }
+
+  /** True when this trust manager verified {@code session}'s chain with the trust in use now. */
+  public boolean isCurrent(SSLSession session) {
+    // TLS 1.3 tickets and resumed sessions share the application values of the session they came from.
+    return session != null && session.getValue(GENERATION_KEY) == current.get();
   }
 
   @Override
@@ -91,21 +108,25 @@ public final class PolicyTrustManager extends X509ExtendedTrustManager {
   /** The trust anchors (system and configured); fingerprinted certificates are not listed. */
   @Override
   public X509Certificate[] getAcceptedIssuers() {
-    return state.get().acceptedIssuers();
+    return current.get().trust.acceptedIssuers();
   }
 
-  /** The host name rule as a verifier, with the exact-certificate exception for a fingerprinted leaf. */
+  /**
+   * The host name rule as a verifier, with the exact-certificate exception for a fingerprinted leaf; false for a
+   * session that is not {@linkplain #isCurrent current} (verified before the last swap, or not by this trust
+   * manager): a socket created before a reload can resume such a session without any check.
+   */
   public HostnameVerifier hostnameVerifier() {
     return this::verifyHost;
   }
 
   private boolean verifyHost(String host, SSLSession session) {
-    if (host == null || session == null) {
+    if (host == null || session == null || !isCurrent(session)) {
       return false;
     }
     try {
       X509Certificate leaf = (X509Certificate) session.getPeerCertificates()[0];
-      return state.get().isFingerprinted(leaf) || HostnameMatcher.matches(host, leaf);
+      return current.get().trust.isFingerprinted(leaf) || HostnameMatcher.matches(host, leaf);
     } catch (SSLPeerUnverifiedException | ClassCastException e) {
       return false;
     }
@@ -123,7 +144,8 @@ public final class PolicyTrustManager extends X509ExtendedTrustManager {
     if (session != null) {
       checkNegotiated(session);
     }
-    TrustState trust = state.get();
+    Generation generation = current.get();
+    TrustState trust = generation.trust;
     List<X509Certificate> verified = ChainChecker.verify(chain, trust, clock);
     X509Certificate leaf = chain[0];
     if (!trust.isFingerprinted(leaf) && !HostnameMatcher.matches(host, leaf)) {
@@ -135,8 +157,12 @@ public final class PolicyTrustManager extends X509ExtendedTrustManager {
           + "; connect with a name the certificate lists, reissue it with a subjectAltName for " + host
           + ", or trust exactly this certificate by its fingerprint");
     }
+    DnsIpConstraints.checkHost(host, verified); // The name connected to, under every CA's constraints.
     if (!pins.isEmpty() && !Pins.anyMatch(verified, pins)) {
       throw new CertificateRejectedException(PIN_MISMATCH, Pins.mismatchMessage(host, verified, pins));
+    }
+    if (session != null) {
+      session.putValue(GENERATION_KEY, generation);
     }
   }
 
@@ -152,6 +178,22 @@ public final class PolicyTrustManager extends X509ExtendedTrustManager {
       throw new CertificateRejectedException(CIPHER_SUITE_NOT_ALLOWED, "the handshake negotiated " + suite
           + ", outside the policy " + policy.cipherSuites() + "; do not widen the enabled cipher suites of"
           + " sockets or engines made by TlsConfig");
+    }
+  }
+
+  /** One trust generation; its identity marks the sessions it verified. */
+  private static final class Generation {
+    final TrustState trust;
+    final long number;
+
+    Generation(TrustState trust, long number) {
+      this.trust = trust;
+      this.number = number;
+    }
+
+    @Override
+    public String toString() {
+      return "secureinflux trust generation " + number;
     }
   }
 }

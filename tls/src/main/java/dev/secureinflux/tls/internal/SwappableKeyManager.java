@@ -25,9 +25,18 @@ public final class SwappableKeyManager extends X509ExtendedKeyManager {
 
   /** An identity to serve from now on ({@code key == null}: none). */
   public void swap(PrivateKey key, List<X509Certificate> chain) {
+    prepareSwap(key, chain).run();
+  }
+
+  /**
+   * Builds the swap to {@code key} and {@code chain} ({@code key == null}: none) and returns the step that
+   * publishes it, which allocates nothing and cannot fail. Swaps must not overlap between the two calls.
+   */
+  public Runnable prepareSwap(PrivateKey key, List<X509Certificate> chain) {
     Entry next = key == null ? null
         : new Entry(ALIAS_PREFIX + generations.incrementAndGet(), key, chain.toArray(new X509Certificate[0]));
-    current.updateAndGet(g -> new Generations(next, g.current));
+    Generations published = new Generations(next, current.get().current);
+    return () -> current.set(published);
   }
 
   @Override
